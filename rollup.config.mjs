@@ -1,0 +1,57 @@
+// One build for every published package: ESM + CJS + declarations from src/index.ts.
+// Dependencies and Node built-ins stay external, so each package ships only its own code.
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import typescript from '@rollup/plugin-typescript';
+import { workspacePackages } from './scripts/workspace.mjs';
+
+// Packages that others depend on build first, so their declarations exist.
+const order = ['core', 'mock-host'];
+const rank = (p) => {
+  const i = order.findIndex((d) => p.name === `@healthcode/${d}`);
+  return i === -1 ? order.length : i;
+};
+
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+function externalFor(pkg) {
+  const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+  return (id) => builtins.has(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
+}
+
+function configFor({ dir, pkg }) {
+  const entries = { index: join(dir, 'src', 'index.ts') };
+  if (pkg.bin) entries.bin = join(dir, 'src', 'bin.ts');
+  return {
+    input: entries,
+    external: externalFor(pkg),
+    output: [
+      { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].mjs', sourcemap: true },
+      { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', sourcemap: true, exports: 'named' },
+    ],
+    plugins: [
+      typescript({
+        tsconfig: join(dir, 'tsconfig.json'),
+        include: [`${dir}/src/**/*.ts`],
+        compilerOptions: {
+          noEmit: false,
+          declaration: true,
+          declarationDir: join(dir, 'dist'),
+          rootDir: join(dir, 'src'),
+          outDir: join(dir, 'dist'),
+          // Built packages import each other through node_modules, not sources.
+          paths: {},
+        },
+      }),
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'EMPTY_BUNDLE') return;
+      warn(warning);
+    },
+  };
+}
+
+export default workspacePackages()
+  .filter((p) => !p.private)
+  .sort((a, b) => rank(a) - rank(b))
+  .map(configFor);
