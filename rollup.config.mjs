@@ -26,8 +26,8 @@ function configFor({ dir, pkg }) {
     input: entries,
     external: externalFor(pkg),
     output: [
-      { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].mjs', sourcemap: true },
-      { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', sourcemap: true, exports: 'named' },
+      { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', sourcemap: true },
+      { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named' },
     ],
     plugins: [
       typescript({
