@@ -1,1 +1,11 @@
-export const placeholder = 'server';
+/**
+ * `@healthcode/server`: the reference HealthCode service on Node.js, fastify and
+ * SQLite. See docs/server.md.
+ *
+ * @packageDocumentation
+ */
+export { createServer, type HealthCodeServer, type ServerOptions } from './server.js';
+export type { Storage } from './storage/storage.js';
+export { openSqliteStorage, type SqliteStorageOptions } from './storage/sqlite.js';
+export { KEY_FILES, loadOrCreateKeyringState, loadOrCreateOperatorToken, saveKeyringState } from './keys.js';
+export { REDACTED_PATHS, type LogOptions } from './logging.js';

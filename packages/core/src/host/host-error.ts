@@ -23,3 +23,18 @@ export class HostError extends HealthCodeError<HostErrorCode> {
     this.host = options.host;
   }
 }
+
+/** True when `value` is a `HostError`, optionally with one of the given codes. */
+export function isHostError(value: unknown, ...codes: HostErrorCode[]): value is HostError {
+  return value instanceof HostError && (codes.length === 0 || codes.includes(value.code));
+}
+
+/**
+ * Passes a `HostError` through unchanged and wraps anything else as `host_error`, so a
+ * capability can promise callers that it rejects only with `HostError`.
+ */
+export function asHostError(host: string, value: unknown): HostError {
+  if (value instanceof HostError) return value;
+  const message = value instanceof Error ? value.message : `${host} host call failed`;
+  return new HostError('host_error', message, { host, raw: value });
+}

@@ -102,8 +102,15 @@ export interface HostCanvasTarget {
 }
 
 export interface HostCanvas {
-  /** Finds a canvas on the current page by selector or id and prepares it for drawing. */
-  getCanvas(selector: string): Promise<HostCanvasTarget>;
+  /**
+   * Finds a canvas on the current page by selector or id and prepares it for drawing:
+   * the backing store is sized to `width * pixelRatio` and the context scaled, so callers
+   * draw in logical pixels.
+   *
+   * @param options.scope - the component instance, on hosts whose selector queries are
+   *   scoped to a component (the `this` of a WeChat or Alipay custom component)
+   */
+  getCanvas(selector: string, options?: { scope?: unknown }): Promise<HostCanvasTarget>;
 }
 
 export interface HostUI {

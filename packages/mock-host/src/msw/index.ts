@@ -1,1 +1,2 @@
-export {};
+export { createServiceHandlers, type ServiceHandlersOptions } from './service-handlers.js';
+export { createMemoryStore } from './memory-store.js';

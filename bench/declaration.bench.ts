@@ -1,0 +1,67 @@
+// Declaration throughput: validateDeclaration beside a bare safeParse of the same zod schema (the
+// cost of issue mapping and versioning), assessDeclaration with a month of daily history, and
+// deriveSubjectId (jsrsasign HMAC) beside node:crypto's HMAC. Ratio = opsPerSec / baseline.
+// Target: validate >= 0.8 x bare safeParse. deriveSubjectId has no target: a pure-JS HMAC (it must run in
+// mini-programs) is expected to be one to two orders of magnitude slower than native node:crypto.
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  type Declaration,
+  type DeclarationRecord,
+  DEFAULT_RULE_SET,
+  assessDeclaration,
+  createDeclarationSchema,
+  deriveSubjectId,
+  validateDeclaration,
+} from '@healthcode/core';
+import { mergeResults } from './results.js';
+
+const example = JSON.parse(readFileSync(new URL('../docs/examples/declarations/foreigner-passport.json', import.meta.url), 'utf8'));
+const now = new Date(example.declaredAt as string);
+const answers = example.answers as Declaration;
+const schema = createDeclarationSchema({ now: () => now });
+const key = 'bench-issuer-key-0123456789abcdef';
+const history: DeclarationRecord[] = Array.from({ length: 30 }, (_, i) => ({
+  declaredAt: new Date(now.getTime() - (30 - i) * 86_400_000),
+  declaration: answers,
+}));
+const rules = { ...DEFAULT_RULE_SET, riskAreas: [{ region: '440300', level: 'medium' as const, validFrom: '2026-10-01', validUntil: '2026-11-30' }] };
+
+/** Calls `run` back to back for about `ms` milliseconds; returns calls per second. */
+function opsPerSecond(run: () => unknown, ms = 700): number {
+  for (let i = 0; i < 200; i++) run();
+  let n = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    for (let i = 0; i < 50; i++) run();
+    n += 50;
+    elapsed = performance.now() - start;
+  } while (elapsed < ms);
+  return (n * 1000) / elapsed;
+}
+
+const row = (name: string, ops: number, baseline?: number) => ({
+  name,
+  opsPerSec: Math.round(ops),
+  baseline: baseline === undefined ? null : Math.round(baseline),
+  ratio: baseline === undefined ? null : Number((ops / baseline).toFixed(3)),
+});
+
+const safeParse = opsPerSecond(() => schema.safeParse(answers));
+const validate = opsPerSecond(() => validateDeclaration(answers, { now, formVersion: '1.1' }));
+const invalid = opsPerSecond(() => validateDeclaration({ ...answers, phone: 'x', district: '1' }, { now, locale: 'en' }));
+const assessOne = opsPerSecond(() => assessDeclaration(answers, { now, rules }));
+const assessMonth = opsPerSecond(() => assessDeclaration(answers, { now, rules, history }));
+const hmacNode = opsPerSecond(() => createHmac('sha256', key).update('passport|GBR|123456789').digest().subarray(0, 12).toString('base64url'));
+const subjectId = opsPerSecond(() => deriveSubjectId({ type: 'passport', nationality: 'GBR', number: '123456789' }, key));
+
+const rows = [
+  row('declaration.validate (valid)', validate, safeParse),
+  row('declaration.validate (3 issues)', invalid, safeParse),
+  row('assessment.assess (no history)', assessOne),
+  row('assessment.assess (30 days of history)', assessMonth, assessOne),
+  row('privacy.deriveSubjectId (jsrsasign)', subjectId, hmacNode),
+];
+console.table(rows);
+mergeResults(rows);

@@ -1,0 +1,73 @@
+// Encode-and-render time per output format for a standard HC1 code (HC1: + 480 digits),
+// beside qrcode-generator's own make() + createSvgTag() on the same text in the same run.
+// Target: renderQrSvg at most 1.2x the baseline's time.
+import qrcode from 'qrcode-generator';
+import { createRenderModel, drawOnCanvas, renderPng, renderQrSvg, renderSvg, renderTerminal, type Canvas2DLike } from '@healthcode/core';
+import { mergeResults } from './results.js';
+
+let x = 20201;
+let digits = '';
+for (let i = 0; i < 480; i++) {
+  x = (x * 1103515245 + 12345) % 2 ** 31;
+  digits += String(x % 10);
+}
+const TEXT = `HC1:${digits}`;
+const DISPLAY = { name: '张*三', documentTail: '1234', regionName: '深圳市', status: 'green' as const, expiresAt: new Date(Date.now() + 300_000) };
+
+/** A context that accepts every call and draws nothing: measures our work, not a rasteriser's. */
+const nullCtx: Canvas2DLike = {
+  fillStyle: '',
+  fillRect() {},
+  clearRect() {},
+  fillText() {},
+  beginPath() {},
+  arc() {},
+  fill() {},
+};
+
+let sink = 0;
+const cases: Record<string, () => void> = {
+  'render.baseline.qrcode-generator-svg': () => {
+    const qr = qrcode(0, 'M');
+    qr.addData('HC1:', 'Alphanumeric');
+    qr.addData(digits, 'Numeric');
+    qr.make();
+    sink += qr.createSvgTag({ cellSize: 4, margin: 16 }).length;
+  },
+  'render.svg.qr': () => void (sink += renderQrSvg(TEXT).length),
+  'render.svg.card': () => void (sink += renderSvg(createRenderModel(TEXT, DISPLAY)).length),
+  'render.png': () => void (sink += renderPng(TEXT, { scale: 8 }).length),
+  'render.terminal': () => void (sink += renderTerminal(TEXT).length),
+  'render.canvas': () => drawOnCanvas(nullCtx, createRenderModel(TEXT, DISPLAY), { width: 360, height: 540, pixelRatio: 2.75 }),
+};
+
+function opsPerSec(fn: () => void, ms: number): number {
+  let n = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    fn();
+    n++;
+    elapsed = performance.now() - start;
+  }
+  return (n * 1000) / elapsed;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+for (const fn of Object.values(cases)) opsPerSec(fn, 300); // warm up the JIT
+// Interleave rounds so drift in machine load hits every case alike.
+const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (let round = 0; round < 7; round++) for (const [name, fn] of Object.entries(cases)) samples[name]!.push(opsPerSec(fn, 250));
+
+const baseName = 'render.baseline.qrcode-generator-svg';
+const baseline = median(samples[baseName]!);
+const rows = Object.keys(cases).map((name) => {
+  const ops = median(samples[name]!);
+  // Time ratio against the baseline: above 1 is slower.
+  const ratio = Math.round((baseline / ops) * 100) / 100;
+  return { name, opsPerSec: Math.round(ops), baseline: baseName, ratio, ...(name === 'render.svg.qr' ? { target: 1.2, meetsTarget: ratio <= 1.2 } : {}) };
+});
+for (const r of rows) console.log(`${r.name.padEnd(40)} ${String(r.opsPerSec).padStart(8)} ops/s  ${r.ratio.toFixed(2)}x baseline time`);
+mergeResults(rows);
+if (sink === 0) console.log('');

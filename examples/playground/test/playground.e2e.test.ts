@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DOCUMENT } from '../src/server/demo-setup.js';
+import { type Playground, startPlayground } from '../src/server/start-playground.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`[playground e2e] skipped: ${CHROMIUM} not found (CI installs Debian's chromium package)`);
+
+const artifacts = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
+
+describe.skipIf(!haveChromium)('playground, end to end in headless Chromium', () => {
+  let dataDir: string;
+  let playground: Playground;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'healthcode-playground-'));
+    playground = await startPlayground({ dataDir, port: 0, logLevel: 'error' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs in, declares, shows the code, verifies a picture of it offline at the checkpoint, and counts the check-in once online', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    // The app: pick a host, sign in through it.
+    await page.goto(playground.url);
+    await page.check('input[name=host][value=alipay]');
+    await page.selectOption('#locale', 'en');
+    await page.click('#sign-in');
+    await page.waitForSelector('#session[data-signed-in=true]');
+    await page.waitForSelector('#declaration [data-field-id="person.name"]');
+
+    // An empty submission shows issues under the fields, in the chosen locale.
+    await page.click('#declaration button[type=submit]');
+    await page.waitForSelector('#declare-result[data-outcome=invalid]');
+    const nameIssue = page.locator('[data-field-id="person.name"] .issue');
+    await expect(nameIssue.count()).resolves.toBeGreaterThan(0);
+    expect(await nameIssue.first().textContent()).toMatch(/[A-Za-z]/);
+
+    // Conditional fields: the ID card number appears once the document type is chosen.
+    const idNumber = page.locator('[data-field-id="identityDocument.number@resident_id_card"]');
+    await expect(idNumber.isHidden()).resolves.toBe(true);
+    await page.selectOption('select[name="identityDocument.type"]', 'resident_id_card');
+    await expect(idNumber.isVisible()).resolves.toBe(true);
+
+    await page.fill('input[name="person.name"]', '张三');
+    await idNumber.locator('input').fill(DEMO_DOCUMENT.number);
+    await page.fill('input[name="phone"]', '13800138000');
+    await page.fill('input[name="district"]', '310104');
+    await page.fill('input[name="health.temperature"]', '36.6');
+    await page.check('input[name="health.symptoms"][value=none]');
+    await page.selectOption('select[name="contacts.hadContact"]', 'false');
+    await page.selectOption('select[name="returning.isReturning"]', 'false');
+    await page.click('#declaration button[type=submit]');
+    await page.waitForSelector('#declare-result[data-outcome=green]');
+
+    // The live code.
+    await page.waitForSelector('#code-state[data-status=green][data-state=fresh]');
+    mkdirSync(artifacts, { recursive: true });
+    const shot = join(artifacts, 'playground-code.png');
+    await page.locator('#code-canvas').screenshot({ path: shot });
+
+    // The checkpoint caches the trust list, loses its network, reads the picture and
+    // verifies it offline; the check-in waits in the queue until the network is back.
+    const checkpoint = await context.newPage();
+    checkpoint.on('pageerror', (error) => pageErrors.push(error.message));
+    await checkpoint.goto(`${playground.url}/checkpoint.html`);
+    await checkpoint.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Ready'));
+    await checkpoint.check('#offline');
+    await checkpoint.setInputFiles('#upload', shot);
+    await checkpoint.waitForSelector('#verdict[data-valid]');
+    const verdict = checkpoint.locator('#verdict');
+    expect(await verdict.getAttribute('data-valid'), (await verdict.textContent()) ?? '').toBe('true');
+    expect(await verdict.getAttribute('data-status')).toBe('green');
+    expect(await verdict.getAttribute('data-checkin')).toBe('queued');
+    await checkpoint.uncheck('#offline');
+    await checkpoint.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('1 queued request(s) sent'));
+
+    // The organisation dashboard counts the check-in and the declared employee.
+    const dashboard = await context.newPage();
+    await dashboard.goto(playground.dashboardUrl);
+    await dashboard.fill('input[name=orgId]', playground.demo.orgId);
+    await dashboard.fill('input[name=token]', playground.demo.adminToken);
+    await dashboard.click('#query button');
+    await dashboard.waitForSelector('#report:not([hidden])');
+    // Columns: venue, check-ins, green, yellow, red, rejected codes.
+    const cells = await dashboard.locator('#venues tr').first().locator('td').allTextContents();
+    expect(cells.slice(0, 6)).toEqual([playground.demo.venues[0]!.name, '1', '1', '0', '0', '0']);
+    // The declarant used the registered employee's document: one employee, declared green today.
+    expect(await dashboard.locator('#employee-cards .card.green b').textContent()).toBe('1');
+    expect(await dashboard.locator('#not-declared tr').count()).toBe(0);
+    await page.screenshot({ path: join(artifacts, 'playground-app.png'), fullPage: true });
+    await dashboard.screenshot({ path: join(artifacts, 'playground-dashboard.png'), fullPage: true });
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});

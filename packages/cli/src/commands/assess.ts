@@ -1,0 +1,32 @@
+import { assessDeclaration, parseRuleSet, validateDeclaration } from '@healthcode/core';
+import type { Command } from '../command.js';
+import { fileArgument, parseCommandArgs, readDeclarationFile, readJsonFile, timeOption } from './validate.js';
+
+/** `healthcode assess FILE [--rules FILE] [--at TIME]`: validates, then prints the assessment as JSON. */
+export const assessCommand: Command = {
+  name: 'assess',
+  summary: 'Assess a declaration file (green, yellow or red) and print the result as JSON',
+  usage: [
+    'usage: healthcode assess FILE [--rules RULES.json] [--at ISO-TIME]',
+    '',
+    'FILE is a declaration file, as for `healthcode validate`. The default rules',
+    'apply unless --rules names a rule-set file. The declaration time is --at,',
+    'else the file\'s declaredAt, else now. An invalid declaration prints its',
+    'issues and exits 1.',
+  ].join('\n'),
+  async run(ctx) {
+    const { values, positionals } = parseCommandArgs(ctx.argv, { rules: { type: 'string' }, at: { type: 'string' } });
+    const at = timeOption(values.at);
+    const file = await readDeclarationFile(ctx, fileArgument(positionals));
+    const rules = values.rules === undefined ? undefined : parseRuleSet(await readJsonFile(ctx, values.rules));
+    const now = at ?? file.declaredAt ?? ctx.now();
+    const result = validateDeclaration(file.answers, { now, ...(file.formVersion ? { formVersion: file.formVersion } : {}) });
+    if (!result.ok) {
+      ctx.stdout(`${JSON.stringify(result.issues, null, 2)}\n`);
+      return 1;
+    }
+    const assessment = assessDeclaration(result.declaration, { now, ...(rules ? { rules } : {}) });
+    ctx.stdout(`${JSON.stringify(assessment, null, 2)}\n`);
+    return 0;
+  },
+};

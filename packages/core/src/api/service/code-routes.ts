@@ -1,0 +1,69 @@
+import { verifyCode, type VerifyResult } from '../../code/index.js';
+import { ApiError } from '../api-error.js';
+import { API_ROUTES } from '../routes.js';
+import { checkinRequestSchema, type CheckinResponse, type TrustListResponse, type VerifyResultJson } from '../schemas/code.js';
+import { authenticate, type ServiceContext } from './context.js';
+import { created, ok, parseOrThrow, type ServiceRoute } from './http.js';
+import { newId } from './ids.js';
+import type { StoredCheckin } from './store.js';
+
+/** A `VerifyResult` with its dates as ISO strings. */
+export function verifyResultToJson(result: VerifyResult): VerifyResultJson {
+  if (!result.valid) return { valid: false, reason: result.reason, message: result.message };
+  return { ...result, issuedAt: result.issuedAt.toISOString(), expiresAt: result.expiresAt.toISOString() };
+}
+
+/** The current code (`GET /v1/code`), the trust list, and check-ins at venues. */
+export function codeRoutes(ctx: ServiceContext): ServiceRoute[] {
+  return [
+    {
+      method: 'GET',
+      path: API_ROUTES.code,
+      async handle(request) {
+        const user = await authenticate(ctx, request);
+        const code = await ctx.codes.current(user.userId);
+        if (!code) throw new ApiError('not_found', 'no code yet: submit a declaration first');
+        return ok(ctx.codes.toResponse(code));
+      },
+    },
+    {
+      method: 'GET',
+      path: API_ROUTES.trustList,
+      async handle() {
+        const { signed } = await ctx.keyring.current();
+        const response: TrustListResponse = { signed };
+        return ok(response);
+      },
+    },
+    {
+      method: 'POST',
+      path: API_ROUTES.checkins,
+      async handle(request) {
+        const scanner = await authenticate(ctx, request);
+        const { venueId, qrText } = parseOrThrow(checkinRequestSchema, request.body, 'check-in');
+        const venue = await ctx.store.getVenue(venueId);
+        if (!venue) throw new ApiError('not_found', 'no such venue');
+        const now = ctx.now();
+        const { trust } = await ctx.keyring.current();
+        const result = await verifyCode(qrText, { trust, now, crypto: ctx.crypto });
+        const checkin: StoredCheckin = {
+          checkinId: newId('chk'),
+          venueId,
+          orgId: venue.orgId,
+          scannedBy: scanner.userId,
+          valid: result.valid,
+          checkedInAt: now.getTime(),
+          ...(result.valid ? { subjectId: result.subject, status: result.status } : { reason: result.reason }),
+        };
+        await ctx.store.saveCheckin(checkin);
+        const response: CheckinResponse = {
+          checkinId: checkin.checkinId,
+          venueId,
+          checkedInAt: now.toISOString(),
+          result: verifyResultToJson(result),
+        };
+        return created(response);
+      },
+    },
+  ];
+}

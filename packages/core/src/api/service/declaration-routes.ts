@@ -1,0 +1,105 @@
+import { assessDeclaration } from '../../assessment/index.js';
+import { buildFormDescriptor, validateDeclaration, type Declaration } from '../../declaration/index.js';
+import { deriveSubjectId, documentTail, maskName } from '../../privacy/index.js';
+import { ApiError } from '../api-error.js';
+import { API_ROUTES, IDEMPOTENCY_KEY_HEADER } from '../routes.js';
+import { submitDeclarationRequestSchema, type SubmitDeclarationResponse } from '../schemas/declaration.js';
+import { authenticate, type ServiceContext } from './context.js';
+import { canonicalJson, created, ok, parseOrThrow, type ServiceRequest, type ServiceRoute } from './http.js';
+import { newId } from './ids.js';
+import type { StoredDeclaration } from './store.js';
+
+/** How far back earlier declarations count as history for the assessment. */
+const HISTORY_DAYS = 28;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+
+function idempotencyKey(request: ServiceRequest): string | undefined {
+  const key = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError('bad_request', `${IDEMPOTENCY_KEY_HEADER} must be 1 to 128 printable ASCII characters`);
+  return key;
+}
+
+function formDescriptor(version?: string) {
+  try {
+    return buildFormDescriptor(version === undefined ? undefined : { version });
+  } catch (cause) {
+    throw new ApiError('not_found', `no form version ${JSON.stringify(version)}`, { cause });
+  }
+}
+
+/** The form (`GET /v1/form[/:version]`) and declaring (`POST /v1/declarations`). */
+export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
+  async function declare(userId: string, body: unknown) {
+    const { formVersion, answers } = parseOrThrow(submitDeclarationRequestSchema, body, 'declaration request');
+    const now = ctx.now();
+    const validation = validateDeclaration(answers, { formVersion, now });
+    if (!validation.ok) {
+      throw new ApiError('validation_failed', 'the declaration has problems', { details: { issues: validation.issues } });
+    }
+    const declaration: Declaration = validation.declaration;
+    const subjectId = deriveSubjectId(declaration.identityDocument, ctx.keyring.subjectKey);
+    const since = now.getTime() - HISTORY_DAYS * 86_400_000;
+    const history = (await ctx.store.listDeclarations(subjectId, since)).map((d) => ({
+      declaredAt: new Date(d.declaredAt),
+      declaration: d.declaration as Declaration,
+    }));
+    const assessment = assessDeclaration(declaration, { rules: ctx.rules, now, history });
+    const record: StoredDeclaration = {
+      declarationId: newId('dcl'),
+      userId,
+      subjectId,
+      formVersion,
+      declaration,
+      assessment,
+      status: assessment.status,
+      declaredAt: now.getTime(),
+    };
+    const code = await ctx.codes.issue({
+      userId,
+      subjectId,
+      status: assessment.status,
+      display: { name: maskName(declaration.person.name), documentTail: documentTail(declaration.identityDocument.number) },
+    });
+    const response: SubmitDeclarationResponse = {
+      declarationId: record.declarationId,
+      declaredAt: now.toISOString(),
+      assessment,
+      code: ctx.codes.toResponse(code),
+    };
+    return { response, record, code };
+  }
+
+  return [
+    { method: 'GET', path: API_ROUTES.form, handle: async () => ok(formDescriptor()) },
+    { method: 'GET', path: API_ROUTES.formVersion, handle: async (request) => ok(formDescriptor(request.params['version'])) },
+    {
+      method: 'POST',
+      path: API_ROUTES.declarations,
+      async handle(request) {
+        const user = await authenticate(ctx, request);
+        if (user.identityStatus === 'pending_review') throw new ApiError('identity_pending', 'your passport registration is waiting for review');
+        if (user.identityStatus !== 'verified') throw new ApiError('forbidden', 'your identity was not accepted');
+        const key = idempotencyKey(request);
+        const fingerprint = canonicalJson(request.body ?? null);
+        if (key) {
+          const earlier = await ctx.store.getIdempotent(user.userId, key);
+          if (earlier && earlier.fingerprint !== fingerprint) {
+            throw new ApiError('conflict', `${IDEMPOTENCY_KEY_HEADER} was already used for a different request`);
+          }
+          if (earlier) return { status: earlier.status, body: earlier.body };
+        }
+        ctx.limits.declarations.take(user.userId);
+        const { response, record, code } = await declare(user.userId, request.body);
+        const now = ctx.now().getTime();
+        await ctx.store.commitDeclaration({
+          declaration: record,
+          code,
+          idempotency: key ? { userId: user.userId, key, fingerprint, status: 201, body: response, createdAt: now } : undefined,
+        });
+        ctx.codes.remember(code);
+        return created(response);
+      },
+    },
+  ];
+}

@@ -1,0 +1,170 @@
+import type { HealthStatus } from '../../status.js';
+import type { IdentityStatus, Passport } from '../schemas/session.js';
+
+// Every instant in a record is milliseconds since the Unix epoch.
+
+/** A person signed in through a host; `userId` is `<host>:<host user id>`. */
+export interface StoredUser {
+  userId: string;
+  host: string;
+  identityStatus: IdentityStatus;
+  /** The passport review that decides `identityStatus`, when there is one. */
+  reviewId?: string;
+  createdAt: number;
+}
+
+/** A bearer session. Stores look sessions up by token and should keep only a hash of it at rest. */
+export interface StoredSession {
+  userId: string;
+  expiresAt: number;
+}
+
+/** A passport registration and the operator's decision on it. */
+export interface StoredReview {
+  reviewId: string;
+  userId: string;
+  passport: Passport;
+  submittedAt: number;
+  /** `pending_review` until decided. */
+  identityStatus: IdentityStatus;
+  decidedAt?: number;
+}
+
+/** A validated declaration with its assessment. */
+export interface StoredDeclaration {
+  declarationId: string;
+  userId: string;
+  /** Keyed hash of the declared identity document. */
+  subjectId: string;
+  formVersion: string;
+  /** The validated declaration (personal data: stores must protect it at rest). */
+  declaration: unknown;
+  /** The assessment as JSON. */
+  assessment: unknown;
+  status: HealthStatus;
+  declaredAt: number;
+}
+
+/** A code issued to a user; the latest one per user is the user's current code. */
+export interface StoredCode {
+  codeId: string;
+  userId: string;
+  subjectId: string;
+  status: HealthStatus;
+  region: string;
+  /** Masked display data, as embedded in the code. */
+  display: { name: string; documentTail?: string };
+  qrText: string;
+  keyId: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+/** The stored answer to a request that carried an `Idempotency-Key`. */
+export interface StoredAnswer {
+  userId: string;
+  key: string;
+  /** Canonical JSON of the request body, to tell a retry from a different request. */
+  fingerprint: string;
+  status: number;
+  body: unknown;
+  createdAt: number;
+}
+
+/** An organisation whose admin sees its dashboard. */
+export interface StoredOrg {
+  orgId: string;
+  name: string;
+  createdAt: number;
+}
+
+/** A subject registered as an organisation's employee. */
+export interface StoredEmployee {
+  employeeId: string;
+  orgId: string;
+  subjectId: string;
+  label?: string;
+  createdAt: number;
+}
+
+/** A place of an organisation where codes are scanned. */
+export interface StoredVenue {
+  venueId: string;
+  orgId: string;
+  name: string;
+  address?: string;
+  createdAt: number;
+}
+
+/** One scan at a venue and what verification found. */
+export interface StoredCheckin {
+  checkinId: string;
+  venueId: string;
+  orgId: string;
+  /** The session user who scanned. */
+  scannedBy: string;
+  valid: boolean;
+  /** Set when `valid`. */
+  subjectId?: string;
+  status?: HealthStatus;
+  /** The verifier's reason when not `valid`. */
+  reason?: string;
+  checkedInAt: number;
+}
+
+/** Everything one accepted declaration writes, stored atomically. */
+export interface DeclarationCommit {
+  declaration: StoredDeclaration;
+  code: StoredCode;
+  idempotency?: StoredAnswer;
+}
+
+/**
+ * Persistence of the service. Every method is asynchronous so that a network database
+ * (PostgreSQL) can implement it as well as an embedded one (SQLite) or memory.
+ * Methods named `save…` insert or replace by primary key.
+ */
+export interface ServiceStore {
+  /** Resolves when the store can serve requests; rejects otherwise (used by `/readyz`). */
+  ping(): Promise<void>;
+
+  getUser(userId: string): Promise<StoredUser | undefined>;
+  saveUser(user: StoredUser): Promise<void>;
+
+  saveSession(token: string, session: StoredSession): Promise<void>;
+  findSession(token: string): Promise<StoredSession | undefined>;
+
+  saveReview(review: StoredReview): Promise<void>;
+  getReview(reviewId: string): Promise<StoredReview | undefined>;
+  /** Pending reviews, oldest first. */
+  listPendingReviews(limit: number): Promise<StoredReview[]>;
+
+  /** Stores a declaration, its code and the idempotent answer in one transaction. */
+  commitDeclaration(commit: DeclarationCommit): Promise<void>;
+  /** A subject's declarations made at or after `since`, oldest first. */
+  listDeclarations(subjectId: string, since: number): Promise<StoredDeclaration[]>;
+  /** The status of each of an organisation's employees' latest declaration in `[from, to)`. */
+  latestEmployeeStatuses(orgId: string, from: number, to: number): Promise<Array<{ subjectId: string; status: HealthStatus }>>;
+
+  saveCode(code: StoredCode): Promise<void>;
+  latestCode(userId: string): Promise<StoredCode | undefined>;
+
+  getIdempotent(userId: string, key: string): Promise<StoredAnswer | undefined>;
+
+  /** `adminToken` authenticates the organisation's admin; keep only a hash of it at rest. */
+  saveOrg(org: StoredOrg, adminToken: string): Promise<void>;
+  getOrg(orgId: string): Promise<StoredOrg | undefined>;
+  findOrgByAdminToken(adminToken: string): Promise<StoredOrg | undefined>;
+
+  /** Resolves `false` (and stores nothing) when the subject already is an employee of the organisation. */
+  addEmployee(employee: StoredEmployee): Promise<boolean>;
+  listEmployees(orgId: string): Promise<StoredEmployee[]>;
+
+  saveVenue(venue: StoredVenue): Promise<void>;
+  getVenue(venueId: string): Promise<StoredVenue | undefined>;
+  listVenues(orgId: string): Promise<StoredVenue[]>;
+
+  saveCheckin(checkin: StoredCheckin): Promise<void>;
+  /** An organisation's check-ins in `[from, to)`, oldest first. */
+  listCheckins(orgId: string, from: number, to: number): Promise<StoredCheckin[]>;
+}

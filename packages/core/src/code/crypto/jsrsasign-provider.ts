@@ -1,0 +1,101 @@
+import { KEYUTIL, KJUR } from 'jsrsasign';
+import { CryptoError } from '../errors.js';
+import { base64urlDecode, base64urlEncode } from '../jws/base64url.js';
+import type { Alg, PrivateJwk, PublicJwk } from '../keys.js';
+import { bytesToHex, hexToBytes } from './bytes.js';
+import { isWellFormedEs256Signature } from './ecdsa-signature.js';
+import { KeyCache } from './key-cache.js';
+import type { CryptoProvider, GeneratedKeyMaterial } from './provider.js';
+
+type JsrsasignKey = ReturnType<typeof KEYUTIL.getKey>;
+// Present at runtime in jsrsasign 11 but missing from its typings.
+const ecdsaStatics = KJUR.crypto.ECDSA as unknown as { parseSigHexInHexRS(der: string): { r: string; s: string } };
+
+const SIGNATURE_PARAMS: Record<Alg, { alg: string; psssaltlen?: number }> = {
+  ES256: { alg: 'SHA256withECDSA' },
+  RS256: { alg: 'SHA256withRSA' },
+  PS256: { alg: 'SHA256withRSAandMGF1', psssaltlen: 32 },
+};
+
+function secureRandom(): { getRandomValues<T extends Uint8Array>(a: T): T } | undefined {
+  const c = (globalThis as unknown as { crypto?: { getRandomValues?: <T extends Uint8Array>(a: T) => T } }).crypto;
+  return c?.getRandomValues ? (c as { getRandomValues<T extends Uint8Array>(a: T): T }) : undefined;
+}
+
+// jsrsasign seeds its generator from crypto.getRandomValues when the engine has it and from
+// Math.random otherwise; ECDSA nonces from Math.random leak the private key, so refuse to sign then.
+function requireSecureRandom(what: string): void {
+  if (!secureRandom()) throw new CryptoError('no_secure_random', `jsrsasign cannot ${what} safely: this engine has no crypto.getRandomValues`);
+}
+
+function padHex(hex: string, bytes: number): string {
+  const trimmed = hex.replace(/^(00)+/, '');
+  return trimmed.padStart(bytes * 2, '0');
+}
+
+// jsrsasign may drop leading zero bytes of EC coordinates; JWK (RFC 7518 §6.2.1.2) wants full length.
+function fixedLength(b64: string | undefined, bytes: number): string | undefined {
+  const raw = b64 === undefined ? undefined : base64urlDecode(b64);
+  return raw === undefined ? b64 : base64urlEncode(hexToBytes(padHex(bytesToHex(raw), bytes)));
+}
+
+/**
+ * A {@link CryptoProvider} in pure JavaScript (jsrsasign), for engines without WebCrypto such as
+ * mini-program runtimes. Verification works anywhere; signing and key generation need
+ * `crypto.getRandomValues` and throw `no_secure_random` without it. ES256 verification costs tens of
+ * milliseconds, so prefer {@link webCryptoProvider} where WebCrypto exists.
+ */
+export function jsrsasignCryptoProvider(): CryptoProvider {
+  const keys = new KeyCache<JsrsasignKey>();
+  const load = (jwk: PublicJwk | PrivateJwk): JsrsasignKey =>
+    keys.get(jwk, () => KEYUTIL.getKey(jwk as unknown as Parameters<typeof KEYUTIL.getKey>[0]));
+
+  return {
+    name: 'jsrsasign',
+    async sign(alg, key, data) {
+      if (key.alg !== alg) throw new CryptoError('invalid_key', `key ${key.kid} is for ${key.alg}, not ${alg}`);
+      requireSecureRandom('sign');
+      let hex: string;
+      try {
+        const sig = new KJUR.crypto.Signature(SIGNATURE_PARAMS[alg]);
+        sig.init(load(key));
+        sig.updateHex(bytesToHex(data));
+        hex = sig.sign();
+      } catch (cause) {
+        throw new CryptoError('crypto_failure', `jsrsasign could not sign with ${key.kid}`, { cause });
+      }
+      if (alg !== 'ES256') return hexToBytes(hex);
+      const { r, s } = ecdsaStatics.parseSigHexInHexRS(hex);
+      return hexToBytes(padHex(r, 32) + padHex(s, 32));
+    },
+    async verify(alg, key, data, signature) {
+      if (key.alg !== alg || !(alg in SIGNATURE_PARAMS)) return false;
+      if (alg === 'ES256' && !isWellFormedEs256Signature(signature)) return false;
+      try {
+        const sigHex = bytesToHex(signature);
+        const sig = new KJUR.crypto.Signature(SIGNATURE_PARAMS[alg]);
+        sig.init(load(key));
+        sig.updateHex(bytesToHex(data));
+        return sig.verify(alg === 'ES256' ? KJUR.crypto.ECDSA.concatSigToASN1Sig(sigHex) : sigHex) === true;
+      } catch {
+        return false;
+      }
+    },
+    async generateKeyPair(alg) {
+      requireSecureRandom('generate keys');
+      try {
+        const pair = alg === 'ES256' ? KEYUTIL.generateKeypair('EC', 'secp256r1') : KEYUTIL.generateKeypair('RSA', 2048);
+        const jwk = KEYUTIL.getJWK(pair.prvKeyObj) as unknown as GeneratedKeyMaterial;
+        if (alg !== 'ES256') return jwk;
+        return { kty: 'EC', crv: 'P-256', x: fixedLength(jwk.x, 32), y: fixedLength(jwk.y, 32), d: fixedLength(jwk.d, 32)! };
+      } catch (cause) {
+        throw new CryptoError('crypto_failure', `jsrsasign could not generate a ${alg} key`, { cause });
+      }
+    },
+    randomBytes(length) {
+      const source = secureRandom();
+      if (!source) throw new CryptoError('no_secure_random', 'crypto.getRandomValues is not available');
+      return source.getRandomValues(new Uint8Array(length));
+    },
+  };
+}

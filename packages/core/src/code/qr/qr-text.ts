@@ -1,0 +1,45 @@
+import { CodeFormatError } from '../errors.js';
+import { decodeCompactJws } from '../jws/compact.js';
+import { decodeFrame, encodeFrame, type FrameParts } from './frame.js';
+import { bytesToDigits, digitsToBytes } from './numeric.js';
+
+/** Prefix of every health code QR text; QR alphanumeric, and it names the format version. */
+export const QR_PREFIX = 'HC1:';
+/** Longest QR text accepted; anything longer is refused before any parsing. */
+export const MAX_QR_TEXT_LENGTH = 2048;
+const MAX_PART_BYTES = 0xffff;
+
+/**
+ * Turns a compact JWS into QR text: `HC1:` followed by the decimal digits of the binary frame
+ * (see docs/code-format.md). The result decodes back to exactly the same JWS.
+ *
+ * @throws {@link CodeFormatError} `malformed` when `jws` is not a canonical compact JWS;
+ *   `too_large` when the QR text would exceed {@link MAX_QR_TEXT_LENGTH}
+ */
+export function wrapJws(jws: string): string {
+  const decoded = typeof jws === 'string' ? decodeCompactJws(jws) : undefined;
+  if (!decoded) throw new CodeFormatError('malformed', 'not a compact JWS with canonical base64url parts and a JSON header');
+  const { headerBytes, payloadBytes, signature } = decoded;
+  if (headerBytes.length > MAX_PART_BYTES || signature.length > MAX_PART_BYTES) {
+    throw new CodeFormatError('too_large', 'JWS header or signature too large for a frame');
+  }
+  const text = QR_PREFIX + bytesToDigits(encodeFrame({ header: headerBytes, payload: payloadBytes, signature }));
+  if (text.length > MAX_QR_TEXT_LENGTH) throw new CodeFormatError('too_large', `QR text would be ${text.length} characters, over ${MAX_QR_TEXT_LENGTH}`);
+  return text;
+}
+
+/**
+ * Recovers the JWS parts from QR text, checking size first, then prefix, digits and frame.
+ *
+ * @throws {@link CodeFormatError} `too_large` or `malformed`
+ */
+export function unwrapQrText(qrText: string): FrameParts {
+  if (typeof qrText !== 'string') throw new CodeFormatError('malformed', 'QR text must be a string');
+  if (qrText.length > MAX_QR_TEXT_LENGTH) throw new CodeFormatError('too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
+  if (!qrText.startsWith(QR_PREFIX)) throw new CodeFormatError('malformed', `QR text does not start with ${QR_PREFIX}`);
+  const frame = digitsToBytes(qrText.slice(QR_PREFIX.length));
+  if (!frame) throw new CodeFormatError('malformed', 'QR text body is not a valid digit encoding');
+  const parts = decodeFrame(frame);
+  if (!parts) throw new CodeFormatError('malformed', 'QR text does not hold a valid frame');
+  return parts;
+}

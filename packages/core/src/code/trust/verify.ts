@@ -1,0 +1,73 @@
+import { defaultCryptoProvider } from '../crypto/default-provider.js';
+import type { CryptoProvider } from '../crypto/provider.js';
+import { TrustListError } from '../errors.js';
+import { decodeCompactJws } from '../jws/compact.js';
+import { checkHeader } from '../jws/header-policy.js';
+import { parseJsonObject } from '../jws/json.js';
+import { SUPPORTED_ALGORITHMS, parsePublicJwk, type PublicJwk } from '../keys.js';
+import { TRUST_LIST_TYP, trustListSchema, type TrustList } from './trust-list.js';
+
+/** Longest signed trust list accepted (1 MiB of text). */
+export const MAX_TRUST_LIST_LENGTH = 1 << 20;
+
+/** Options of {@link verifyTrustList}. */
+export interface VerifyTrustListOptions {
+  /** Time to check `issuedAt`/`expiresAt` against; now when omitted. */
+  now?: Date;
+  /** Tolerated clock difference in seconds (default 60). */
+  clockSkew?: number;
+  /** Refuse lists with a lower `sequence` (rollback protection): pass the sequence already held. */
+  minSequence?: number;
+  crypto?: CryptoProvider;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Verifies a signed trust list against the pinned root key(s) and returns it (deeply frozen), so a
+ * list fetched over an untrusted channel can be used only if the root signed it.
+ *
+ * @param rootKey - the pinned root public key, or several during a root rotation (chosen by `kid`)
+ * @throws {@link TrustListError} with the reason as `code`
+ */
+export async function verifyTrustList(
+  signed: string,
+  rootKey: PublicJwk | PublicJwk[],
+  opts: VerifyTrustListOptions = {},
+): Promise<TrustList> {
+  if (typeof signed !== 'string' || signed.length > MAX_TRUST_LIST_LENGTH) {
+    throw new TrustListError('malformed', 'signed trust list must be a string of at most 1 MiB');
+  }
+  const decoded = decodeCompactJws(signed);
+  if (!decoded) throw new TrustListError('malformed', 'not a compact JWS');
+  const header = checkHeader(decoded.header, TRUST_LIST_TYP, SUPPORTED_ALGORITHMS);
+  if (!header.ok) throw new TrustListError(header.reason, header.message);
+  const roots = (Array.isArray(rootKey) ? rootKey : [rootKey]).map(parsePublicJwk);
+  const root = roots.find((k) => k.kid === header.kid);
+  if (!root) throw new TrustListError('unknown_key', `trust list signed by unknown root key "${header.kid}"`);
+  if (root.alg !== header.alg) throw new TrustListError('unsupported_algorithm', `root key ${root.kid} is for ${root.alg}, header says ${header.alg}`);
+  const crypto = opts.crypto ?? defaultCryptoProvider();
+  if (!(await crypto.verify(header.alg, root, decoded.signingInput, decoded.signature))) {
+    throw new TrustListError('bad_signature', 'trust list signature does not verify');
+  }
+  const parsed = trustListSchema.safeParse(parseJsonObject(decoded.payloadBytes));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TrustListError('invalid_content', `trust list ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  const list = parsed.data;
+  const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);
+  const skew = opts.clockSkew ?? 60;
+  if (list.issuedAt > now + skew) throw new TrustListError('not_yet_valid', 'trust list issued in the future');
+  if (list.expiresAt !== undefined && list.expiresAt < now - skew) throw new TrustListError('expired', 'trust list has expired');
+  if (opts.minSequence !== undefined && list.sequence < opts.minSequence) {
+    throw new TrustListError('stale', `trust list sequence ${list.sequence} is older than ${opts.minSequence}`);
+  }
+  return deepFreeze(list);
+}

@@ -1,0 +1,168 @@
+import type { HealthStatus } from '../status.js';
+import { codeClaimsSchema, statusOf, type CodeDisplay } from './claims.js';
+import { defaultCryptoProvider } from './crypto/default-provider.js';
+import type { CryptoProvider } from './crypto/provider.js';
+import { CODE_TYP } from './issue.js';
+import { jwsFromParts } from './jws/compact.js';
+import { checkHeader } from './jws/header-policy.js';
+import { parseJsonObject } from './jws/json.js';
+import { SUPPORTED_ALGORITHMS, type Alg } from './keys.js';
+import type { FrameParts } from './qr/frame.js';
+import { MAX_QR_TEXT_LENGTH, unwrapQrText } from './qr/qr-text.js';
+import { CodeFormatError } from './errors.js';
+import { regionCovers, trustIndex } from './trust/trust-index.js';
+import type { TrustList } from './trust/trust-list.js';
+
+/** Default tolerated clock difference between issuer and verifier, in seconds. */
+export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+
+/** Options of {@link verifyCode}. */
+export interface VerifyOptions {
+  /**
+   * The trust list to check against. Lists from {@link verifyTrustList} are deeply frozen and
+   * indexed once; a mutable list is re-validated on every call.
+   */
+  trust: TrustList;
+  /** Verification time; now when omitted. */
+  now?: Date;
+  /** Tolerated clock difference in seconds, 0 to 3600 (default 60). */
+  clockSkew?: number;
+  crypto?: CryptoProvider;
+  /** Algorithms this verifier accepts (default all of ES256, RS256, PS256); never taken from the token. */
+  algorithms?: Alg[];
+}
+
+/** Every reason a code can be refused, in the order verification checks for them. */
+export const VERIFY_FAILURE_REASONS = [
+  'too_large',
+  'invalid_options',
+  'invalid_trust_list',
+  'trust_list_expired',
+  'malformed',
+  'forbidden_header',
+  'wrong_type',
+  'unsupported_algorithm',
+  'unknown_issuer',
+  'unknown_key',
+  'algorithm_mismatch',
+  'key_revoked',
+  'bad_signature',
+  'key_not_valid',
+  'region_not_allowed',
+  'revoked',
+  'not_yet_valid',
+  'expired',
+  'internal_error',
+] as const;
+
+/** Why a code was refused; stable strings, documented in docs/code-format.md. */
+export type VerifyFailureReason = (typeof VERIFY_FAILURE_REASONS)[number];
+
+/** A code that verified: what it says and who vouches for it. */
+export interface ValidCode {
+  valid: true;
+  status: HealthStatus;
+  issuer: { id: string; name: string };
+  region: string;
+  subject: string;
+  codeId: string;
+  issuedAt: Date;
+  expiresAt: Date;
+  display: CodeDisplay;
+  keyId: string;
+  alg: Alg;
+}
+
+/** A code that did not verify, and why. */
+export interface InvalidCode {
+  valid: false;
+  reason: VerifyFailureReason;
+  message: string;
+}
+
+/** Outcome of {@link verifyCode}. */
+export type VerifyResult = ValidCode | InvalidCode;
+
+const fail = (reason: VerifyFailureReason, message: string): InvalidCode => ({ valid: false, reason, message });
+
+async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<VerifyResult> {
+  if (typeof qrText !== 'string') return fail('malformed', 'QR text must be a string');
+  if (qrText.length > MAX_QR_TEXT_LENGTH) return fail('too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
+  const nowMs = opts.now === undefined ? Date.now() : opts.now instanceof Date ? opts.now.getTime() : Number.NaN;
+  const skew = opts.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  const requested: unknown = opts.algorithms ?? SUPPORTED_ALGORITHMS;
+  if (!Number.isFinite(nowMs) || typeof skew !== 'number' || !(skew >= 0 && skew <= 3600) || !Array.isArray(requested)) {
+    return fail('invalid_options', 'now must be a valid Date, clockSkew 0-3600 seconds and algorithms an array');
+  }
+  const algorithms = SUPPORTED_ALGORITHMS.filter((a) => requested.includes(a));
+  const trust = trustIndex(opts.trust);
+  if (!trust) return fail('invalid_trust_list', 'the trust list is not valid');
+  const now = Math.floor(nowMs / 1000);
+  if (trust.expiresAt !== undefined && trust.expiresAt < now - skew) return fail('trust_list_expired', 'the trust list has expired');
+
+  let parts: FrameParts;
+  try {
+    parts = unwrapQrText(qrText);
+  } catch (err) {
+    if (err instanceof CodeFormatError) return fail(err.code, err.message);
+    throw err;
+  }
+  const decoded = jwsFromParts(parts.header, parts.payload, parts.signature);
+  if (!decoded) return fail('malformed', 'the JWS header is not a JSON object');
+  const header = checkHeader(decoded.header, CODE_TYP, algorithms);
+  if (!header.ok) return fail(header.reason, header.message);
+  const claims = codeClaimsSchema.safeParse(parseJsonObject(decoded.payloadBytes));
+  if (!claims.success) return fail('malformed', `claims invalid: ${claims.error.issues[0]?.message ?? ''}`);
+  const c = claims.data;
+
+  // Keys are looked up inside the claimed issuer only, so one issuer's key cannot vouch for another.
+  const entry = trust.issuers.get(c.iss);
+  if (!entry) return fail('unknown_issuer', `issuer "${c.iss}" is not in the trust list`);
+  const key = entry.keys.get(header.kid);
+  if (!key) return fail('unknown_key', `issuer "${c.iss}" has no key "${header.kid}"`);
+  if (key.jwk.alg !== header.alg) return fail('algorithm_mismatch', `key "${header.kid}" is for ${key.jwk.alg}, header says ${header.alg}`);
+  if (trust.revokedKeyIds.has(header.kid)) return fail('key_revoked', `key "${header.kid}" is revoked`);
+  const crypto = opts.crypto ?? defaultCryptoProvider();
+  if (!(await crypto.verify(header.alg, key.jwk, decoded.signingInput, decoded.signature))) {
+    return fail('bad_signature', 'signature does not verify');
+  }
+
+  const inWindow = (t: number) =>
+    (key.notBefore === undefined || t >= key.notBefore - skew) && (key.notAfter === undefined || t <= key.notAfter + skew);
+  if (!inWindow(c.iat) || !inWindow(now)) return fail('key_not_valid', `key "${header.kid}" is outside its validity window`);
+  if (!entry.issuer.regions.some((held) => regionCovers(held, c.rg))) {
+    return fail('region_not_allowed', `issuer "${c.iss}" may not issue codes for region ${c.rg}`);
+  }
+  if (trust.revokedCodeIds.has(c.jti)) return fail('revoked', `code "${c.jti}" is revoked`);
+  if (c.iat > now + skew) return fail('not_yet_valid', 'code issued in the future');
+  if (c.exp <= now - skew) return fail('expired', 'code has expired');
+  return {
+    valid: true,
+    status: statusOf(c.st),
+    issuer: { id: entry.issuer.id, name: entry.issuer.name },
+    region: c.rg,
+    subject: c.sub,
+    codeId: c.jti,
+    issuedAt: new Date(c.iat * 1000),
+    expiresAt: new Date(c.exp * 1000),
+    display: { name: c.nm, ...(c.dt === undefined ? {} : { documentTail: c.dt }) },
+    keyId: header.kid,
+    alg: header.alg,
+  };
+}
+
+/**
+ * Verifies health-code QR text against a trust list. Never throws: every input, however broken,
+ * gets a {@link VerifyResult}; a refusal carries a stable {@link VerifyFailureReason}.
+ *
+ * Order of checks: size, options, trust list (valid, not expired), QR text and JWS syntax, header
+ * policy, claims, issuer, key, key revocation, signature, key window, region, code revocation, time
+ * (docs/code-format.md, "Verification").
+ */
+export async function verifyCode(qrText: string, opts: VerifyOptions): Promise<VerifyResult> {
+  try {
+    return await verifyOrFail(qrText, opts ?? ({} as VerifyOptions));
+  } catch (err) {
+    return fail('internal_error', `verification failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

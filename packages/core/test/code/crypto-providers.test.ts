@@ -1,0 +1,12 @@
+import { jsrsasignCryptoProvider, webCryptoProvider } from '@healthcode/core';
+import { testCryptoProvider } from '@healthcode/test-utils';
+import { nodeOracle } from './support/node-oracle.js';
+
+testCryptoProvider('webcrypto', () => webCryptoProvider(), {
+  oracle: nodeOracle,
+  counterparts: [{ name: 'jsrsasign', make: jsrsasignCryptoProvider }],
+});
+
+// jsrsasign is slow (tens of ms per ES256 operation, seconds per RSA key), so its suite skips RSA
+// key generation; the cross-checks against webcrypto run in the webcrypto suite above.
+testCryptoProvider('jsrsasign', jsrsasignCryptoProvider, { oracle: nodeOracle, generateRsa: false });

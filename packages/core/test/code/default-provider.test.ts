@@ -1,0 +1,36 @@
+import { toPublicJwk } from '@healthcode/core';
+import { TEST_ISSUER_KEY } from '@healthcode/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// Simulates an engine without WebCrypto (as in mini-program runtimes) by hiding globalThis.crypto,
+// and re-imports the module so the once-per-process provider choice is made again.
+async function freshCodeModule() {
+  vi.resetModules();
+  return import('../../src/code/index.js');
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('defaultCryptoProvider', () => {
+  it('uses WebCrypto where globalThis.crypto.subtle exists', async () => {
+    expect((await freshCodeModule()).defaultCryptoProvider().name).toBe('webcrypto');
+  });
+
+  it('falls back to jsrsasign where there is no WebCrypto, and still verifies', async () => {
+    const sig = await (await freshCodeModule()).webCryptoProvider().sign('ES256', TEST_ISSUER_KEY, new Uint8Array([1, 2, 3]));
+    vi.stubGlobal('crypto', undefined);
+    const provider = (await freshCodeModule()).defaultCryptoProvider();
+    expect(provider.name).toBe('jsrsasign');
+    expect(await provider.verify('ES256', toPublicJwk(TEST_ISSUER_KEY), new Uint8Array([1, 2, 3]), sig)).toBe(true);
+  });
+
+  it('refuses to sign with jsrsasign when no secure random source exists', async () => {
+    vi.stubGlobal('crypto', undefined);
+    const provider = (await freshCodeModule()).jsrsasignCryptoProvider();
+    await expect(provider.sign('ES256', TEST_ISSUER_KEY, new Uint8Array([1]))).rejects.toMatchObject({ code: 'no_secure_random' });
+    await expect(provider.generateKeyPair('ES256')).rejects.toMatchObject({ code: 'no_secure_random' });
+    expect(() => provider.randomBytes(8)).toThrow(expect.objectContaining({ code: 'no_secure_random' }));
+  });
+});

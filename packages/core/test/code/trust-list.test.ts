@@ -1,0 +1,94 @@
+import {
+  TrustListError,
+  generateKeyPair,
+  issueCode,
+  signTrustList,
+  toPublicJwk,
+  verifyCode,
+  verifyTrustList,
+  type PrivateJwk,
+  type TrustList,
+} from '@healthcode/core';
+import { TEST_ISSUER_KEY, TEST_ROOT_KEY } from '@healthcode/test-utils';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nodeOracle } from './support/node-oracle.js';
+import { STANDARD_INPUT, T0_SECONDS, at, exampleTrustList } from './support/fixtures.js';
+
+let list: TrustList;
+let signed: string;
+const root = toPublicJwk(TEST_ROOT_KEY);
+
+beforeAll(async () => {
+  list = exampleTrustList((await generateKeyPair({ kid: 'zj-2026-1' })).privateJwk, { expiresAt: T0_SECONDS + 7 * 86_400 });
+  signed = await signTrustList(list, TEST_ROOT_KEY);
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'accepted';
+  } catch (err) {
+    expect(err).toBeInstanceOf(TrustListError);
+    return (err as TrustListError).code;
+  }
+}
+
+const b64uJson = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+describe('signed trust list', () => {
+  it('round-trips through the root signature, frozen, and verifies codes', async () => {
+    const verified = await verifyTrustList(signed, root, { now: at(0) });
+    expect(verified).toEqual(list);
+    expect(Object.isFrozen(verified.issuers[0]!.keys)).toBe(true);
+    const qr = await issueCode(STANDARD_INPUT, { key: TEST_ISSUER_KEY });
+    expect(await verifyCode(qr, { trust: verified, now: at(1) })).toMatchObject({ valid: true });
+  });
+
+  it('picks the root key by kid among several pinned roots', async () => {
+    const other = (await generateKeyPair({ kid: 'root-2' })).publicJwk;
+    expect(await codeOf(verifyTrustList(signed, [other, root], { now: at(0) }))).toBe('accepted');
+    expect(await codeOf(verifyTrustList(signed, [other], { now: at(0) }))).toBe('unknown_key');
+  });
+
+  it('refuses a list whose payload was altered', async () => {
+    const [h, , s] = signed.split('.');
+    const tampered = `${h}.${b64uJson({ ...list, sequence: 99 })}.${s}`;
+    expect(await codeOf(verifyTrustList(tampered, root, { now: at(0) }))).toBe('bad_signature');
+  });
+
+  it('refuses a list signed by a key with the root kid but not the root', async () => {
+    const impostor: PrivateJwk = { ...(await generateKeyPair({ kid: TEST_ROOT_KEY.kid })).privateJwk };
+    expect(await codeOf(verifyTrustList(await signTrustList(list, impostor), root, { now: at(0) }))).toBe('bad_signature');
+  });
+
+  it('refuses a health code JWS presented as a trust list (distinct typ)', async () => {
+    const [h, p, s] = signed.split('.');
+    const header = JSON.parse(Buffer.from(h!, 'base64url').toString()) as object;
+    const asCode = `${b64uJson({ ...header, typ: 'HC1' })}.${p}.${s}`;
+    expect(await codeOf(verifyTrustList(asCode, root, { now: at(0) }))).toBe('wrong_type');
+  });
+
+  it('refuses rollbacks when given the sequence already held', async () => {
+    expect(await codeOf(verifyTrustList(signed, root, { now: at(0), minSequence: 7 }))).toBe('accepted');
+    expect(await codeOf(verifyTrustList(signed, root, { now: at(0), minSequence: 8 }))).toBe('stale');
+  });
+
+  it('refuses expired and future lists', async () => {
+    expect(await codeOf(verifyTrustList(signed, root, { now: at(8 * 86_400) }))).toBe('expired');
+    expect(await codeOf(verifyTrustList(signed, root, { now: at(-2 * 86_400) }))).toBe('not_yet_valid');
+  });
+
+  it('refuses text that is not a compact JWS', async () => {
+    expect(await codeOf(verifyTrustList('not.a.jws!', root))).toBe('malformed');
+    expect(await codeOf(verifyTrustList(42 as unknown as string, root))).toBe('malformed');
+  });
+
+  it('will not sign, nor accept, a list that reuses a key id across issuers', async () => {
+    const dup = { ...list, issuers: [list.issuers[0]!, { ...list.issuers[1]!, keys: list.issuers[0]!.keys }] };
+    expect(await codeOf(signTrustList(dup, TEST_ROOT_KEY))).toBe('invalid_content');
+    const h = signed.split('.')[0]!;
+    const p = b64uJson(dup);
+    const sig = nodeOracle.sign('ES256', TEST_ROOT_KEY, Buffer.from(`${h}.${p}`));
+    expect(await codeOf(verifyTrustList(`${h}.${p}.${Buffer.from(sig).toString('base64url')}`, root, { now: at(0) }))).toBe('invalid_content');
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * SQLite schema, one entry per version (`PRAGMA user_version`). Append; never edit a
+ * shipped entry. Instants are epoch milliseconds; JSON columns hold serialised objects.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    user_id TEXT PRIMARY KEY, host TEXT NOT NULL, identity_status TEXT NOT NULL,
+    review_id TEXT, created_at INTEGER NOT NULL);
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
+  CREATE TABLE reviews (
+    review_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, passport TEXT NOT NULL,
+    submitted_at INTEGER NOT NULL, identity_status TEXT NOT NULL, decided_at INTEGER);
+  CREATE INDEX reviews_by_status ON reviews (identity_status, submitted_at);
+  CREATE TABLE declarations (
+    declaration_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, subject_id TEXT NOT NULL,
+    form_version TEXT NOT NULL, declaration TEXT NOT NULL, assessment TEXT NOT NULL,
+    status TEXT NOT NULL, declared_at INTEGER NOT NULL);
+  CREATE INDEX declarations_by_subject ON declarations (subject_id, declared_at);
+  CREATE TABLE codes (
+    code_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, subject_id TEXT NOT NULL,
+    status TEXT NOT NULL, region TEXT NOT NULL, display TEXT NOT NULL, qr_text TEXT NOT NULL,
+    key_id TEXT NOT NULL, issued_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
+  CREATE INDEX codes_by_user ON codes (user_id, issued_at);
+  CREATE TABLE idempotency (
+    user_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, key));
+  CREATE TABLE orgs (
+    org_id TEXT PRIMARY KEY, name TEXT NOT NULL, admin_token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL);
+  CREATE TABLE employees (
+    employee_id TEXT PRIMARY KEY, org_id TEXT NOT NULL, subject_id TEXT NOT NULL,
+    label TEXT, created_at INTEGER NOT NULL, UNIQUE (org_id, subject_id));
+  CREATE TABLE venues (
+    venue_id TEXT PRIMARY KEY, org_id TEXT NOT NULL, name TEXT NOT NULL, address TEXT,
+    created_at INTEGER NOT NULL);
+  CREATE INDEX venues_by_org ON venues (org_id);
+  CREATE TABLE checkins (
+    checkin_id TEXT PRIMARY KEY, venue_id TEXT NOT NULL, org_id TEXT NOT NULL,
+    scanned_by TEXT NOT NULL, valid INTEGER NOT NULL, subject_id TEXT, status TEXT,
+    reason TEXT, checked_in_at INTEGER NOT NULL);
+  CREATE INDEX checkins_by_org ON checkins (org_id, checked_in_at);
+  `,
+];

@@ -1,0 +1,53 @@
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES, apiPath } from '@healthcode/core';
+import { greenAnswers, residentId } from '@healthcode/test-utils';
+import { startServer, tempDir } from './helpers.js';
+
+describe('the /dashboard page', () => {
+  const { dir, cleanup } = tempDir();
+  let browser: Browser;
+  let env: Awaited<ReturnType<typeof startServer>>;
+
+  beforeAll(async () => {
+    // The page asks for "today" from the real clock's point of view, so the server uses it too.
+    env = await startServer(dir, { now: () => new Date() });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.server.close();
+    cleanup();
+  });
+
+  it("renders an organisation's day from the data route, given its admin token", async () => {
+    const { call, server } = env;
+    const org = (await call('POST', API_ROUTES.orgs, { token: server.operatorToken, body: { name: 'Page & <Co>' } })).body;
+    const employees = apiPath(API_ROUTES.orgEmployees, { orgId: org.orgId });
+    for (const n of [90, 91]) {
+      await call('POST', employees, { token: org.adminToken, body: { identityDocument: { type: 'resident_id_card', number: residentId(n) }, label: `E-${n}` } });
+    }
+    const venue = (await call('POST', apiPath(API_ROUTES.orgVenues, { orgId: org.orgId }), { token: org.adminToken, body: { name: 'Lobby' } })).body;
+    const session = (await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode: 'dev:page-user' } })).body;
+    const declared = (await call('POST', API_ROUTES.declarations, { token: session.sessionToken, body: { formVersion: '1.1', answers: greenAnswers(90) } })).body;
+    await call('POST', API_ROUTES.checkins, { token: session.sessionToken, body: { venueId: venue.venueId, qrText: declared.code.qrText } });
+
+    const page = await browser.newPage();
+    await page.goto(`${env.baseUrl}/dashboard`);
+    await page.fill('input[name=orgId]', org.orgId);
+    await page.fill('input[name=token]', org.adminToken);
+    await page.click('button');
+    await page.waitForSelector('#report:not([hidden])');
+    expect(await page.textContent('#title')).toContain('Page & <Co>');
+    expect(await page.textContent('#employee-total')).toBe('2 registered');
+    expect(await page.textContent('#employee-cards .green b')).toBe('1');
+    expect(await page.textContent('#not-declared')).toContain('E-91');
+    expect(await page.locator('#venues tr').first().locator('td').allTextContents()).toEqual(['Lobby', '1', '1', '0', '0', '0']);
+
+    await page.fill('input[name=token]', 'wrong-token');
+    await page.click('button');
+    await page.waitForSelector('#report[hidden]', { state: 'attached' });
+    expect(await page.textContent('#error')).toContain('unauthorized');
+    await page.close();
+  });
+});
