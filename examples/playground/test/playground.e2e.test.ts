@@ -1,13 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DOCUMENT } from '../src/server/demo-setup.js';
 import { type Playground, startPlayground } from '../src/server/start-playground.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`[playground e2e] skipped: ${CHROMIUM} not found (CI installs Debian's chromium package)`);
 
@@ -23,7 +25,7 @@ describe.skipIf(!haveChromium)('playground, end to end in headless Chromium', ()
     playground = await startPlayground({ dataDir, port: 0, logLevel: 'error' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      args: CHROMIUM_ARGS,
     });
   });
 
@@ -90,8 +92,26 @@ describe.skipIf(!haveChromium)('playground, end to end in headless Chromium', ()
     expect(await verdict.getAttribute('data-valid'), (await verdict.textContent()) ?? '').toBe('true');
     expect(await verdict.getAttribute('data-status')).toBe('green');
     expect(await verdict.getAttribute('data-checkin')).toBe('queued');
+    await checkpoint.screenshot({ path: join(artifacts, 'playground-checkpoint.png'), fullPage: true });
     await checkpoint.uncheck('#offline');
     await checkpoint.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('1 queued request(s) sent'));
+
+    // A second checkpoint points its camera at the code (Chromium's fake camera plays the screenshot).
+    const camera = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${pngToY4m(shot)}`],
+    });
+    try {
+      const scanner = await camera.newPage();
+      await scanner.goto(`${playground.url}/checkpoint.html`);
+      await scanner.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Ready'));
+      await scanner.click('#camera-toggle');
+      await scanner.waitForSelector('#verdict[data-valid]');
+      expect(await scanner.locator('#verdict').getAttribute('data-status')).toBe('green');
+      expect(await scanner.locator('#verdict').getAttribute('data-checkin')).toBe('sent');
+    } finally {
+      await camera.close();
+    }
 
     // The organisation dashboard counts the check-in and the declared employee.
     const dashboard = await context.newPage();
@@ -102,7 +122,7 @@ describe.skipIf(!haveChromium)('playground, end to end in headless Chromium', ()
     await dashboard.waitForSelector('#report:not([hidden])');
     // Columns: venue, check-ins, green, yellow, red, rejected codes.
     const cells = await dashboard.locator('#venues tr').first().locator('td').allTextContents();
-    expect(cells.slice(0, 6)).toEqual([playground.demo.venues[0]!.name, '1', '1', '0', '0', '0']);
+    expect(cells.slice(0, 6)).toEqual([playground.demo.venues[0]!.name, '2', '2', '0', '0', '0']);
     // The declarant used the registered employee's document: one employee, declared green today.
     expect(await dashboard.locator('#employee-cards .card.green b').textContent()).toBe('1');
     expect(await dashboard.locator('#not-declared tr').count()).toBe(0);
@@ -113,3 +133,35 @@ describe.skipIf(!haveChromium)('playground, end to end in headless Chromium', ()
     await context.close();
   }, 60_000);
 });
+
+/** Converts a PNG into a one-frame Y4M video (4:2:0), the format Chromium's fake camera plays. */
+function pngToY4m(pngPath: string): string {
+  const png = PNG.sync.read(readFileSync(pngPath));
+  const width = png.width & ~1;
+  const height = png.height & ~1;
+  const y = Buffer.alloc(width * height);
+  const u = Buffer.alloc((width / 2) * (height / 2));
+  const v = Buffer.alloc(u.length);
+  const rgb = (px: number, py: number) => {
+    const i = (py * png.width + px) * 4;
+    return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!] as const;
+  };
+  for (let py = 0; py < height; py++) {
+    for (let px = 0; px < width; px++) {
+      const [r, g, b] = rgb(px, py);
+      y[py * width + px] = byte(0.299 * r + 0.587 * g + 0.114 * b);
+      if (px % 2 === 0 && py % 2 === 0) {
+        const c = (py / 2) * (width / 2) + px / 2;
+        u[c] = byte(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+        v[c] = byte(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+      }
+    }
+  }
+  const out = pngPath.replace(/\.png$/, '.y4m');
+  writeFileSync(out, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F1:1 Ip A1:1 C420jpeg\nFRAME\n`), y, u, v]));
+  return out;
+}
+
+function byte(value: number): number {
+  return Math.min(255, Math.max(0, Math.round(value)));
+}

@@ -11,7 +11,8 @@ void runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   readStdin,
-  cwd: process.cwd(),
+  // `pnpm healthcode …` runs from the workspace root; INIT_CWD is where the user typed it.
+  cwd: process.env.INIT_CWD ?? process.cwd(),
   now: () => new Date(),
 }).then((code) => {
   process.exitCode = code;

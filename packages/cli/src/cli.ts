@@ -25,6 +25,10 @@ export async function runCli(argv: string[], io: Omit<CommandContext, 'argv'>): 
     io.stderr(`healthcode: unknown command '${name}'\n\n${helpText()}`);
     return EXIT.usage;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.usage}\n`);
+    return EXIT.ok;
+  }
   try {
     return await command.run({ ...io, argv: rest });
   } catch (err) {

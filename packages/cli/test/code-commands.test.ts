@@ -165,7 +165,7 @@ describe('issue and verify', () => {
   it('rejects codes of a key that a later list revokes, while the rotated key keeps working', async () => {
     const oldKey = JSON.parse(await readFile(join(dir, 'keys/2026/sh-hc.key.json'), 'utf8'));
     const entries = ['keys/2026/sh-hc.pub.json', 'keys/2027/sh-hc.pub.json'];
-    ok(await run(trustListCommand, ['sign', '--root', 'root/root.key.json', '--out', 'trust-2.jws', '--revoke-key', oldKey.kid, ...entries]));
+    ok(await run(trustListCommand, ['sign', '--root', 'root/root.key.json', '--out', 'trust-2.jws', `--revoke-key=${oldKey.kid}`, ...entries]));
     const args = ['--trust', 'trust-2.jws', '--root', 'root/root.pub.json'];
     const old = await run(verifyCommand, [await issueGreen(), ...args]);
     expect(old.code).toBe(1);

@@ -33,10 +33,12 @@ export function scanCamera(video: HTMLVideoElement): { result: Promise<string | 
     stopped = true;
     stream?.getTracks().forEach((t) => t.stop());
     video.srcObject = null;
+    video.hidden = true;
   };
   const result = (async () => {
     stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
     video.srcObject = stream;
+    video.hidden = false;
     await video.play();
     while (!stopped) {
       await new Promise((r) => requestAnimationFrame(r));

@@ -13,7 +13,7 @@ export type CodeInputErrorCode = 'invalid_input' | 'invalid_key' | 'unsupported_
 export class CodeInputError extends HealthCodeError<CodeInputErrorCode> {}
 
 /** Why a crypto provider could not do what was asked. */
-export type CryptoErrorCode = 'unsupported_algorithm' | 'invalid_key' | 'no_secure_random' | 'crypto_failure';
+export type CryptoErrorCode = 'unavailable' | 'invalid_key' | 'no_secure_random' | 'crypto_failure';
 
 /** Thrown by a {@link CryptoProvider} (never by verification, which returns a result instead). */
 export class CryptoError extends HealthCodeError<CryptoErrorCode> {}

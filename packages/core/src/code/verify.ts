@@ -10,7 +10,7 @@ import { SUPPORTED_ALGORITHMS, type Alg } from './keys.js';
 import type { FrameParts } from './qr/frame.js';
 import { MAX_QR_TEXT_LENGTH, unwrapQrText } from './qr/qr-text.js';
 import { CodeFormatError } from './errors.js';
-import { regionCovers, trustIndex } from './trust/trust-index.js';
+import { regionCovers, trustIndex, type TrustIndex } from './trust/trust-index.js';
 import type { TrustList } from './trust/trust-list.js';
 
 /** Default tolerated clock difference between issuer and verifier, in seconds. */
@@ -85,21 +85,32 @@ export type VerifyResult = ValidCode | InvalidCode;
 
 const fail = (reason: VerifyFailureReason, message: string): InvalidCode => ({ valid: false, reason, message });
 
-async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<VerifyResult> {
-  if (typeof qrText !== 'string') return fail('malformed', 'QR text must be a string');
-  if (qrText.length > MAX_QR_TEXT_LENGTH) return fail('too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
-  const nowMs = opts.now === undefined ? Date.now() : opts.now instanceof Date ? opts.now.getTime() : Number.NaN;
+interface Settings {
+  now: number;
+  skew: number;
+  algorithms: Alg[];
+  trust: TrustIndex;
+}
+
+/** Validates the options; the time as floored NumericDate. */
+function readOptions(opts: VerifyOptions): Settings | InvalidCode {
+  const date: unknown = opts.now;
+  // Duck-typed rather than instanceof, so a Date from another realm (a sandbox, an iframe) works.
+  const nowMs = date === undefined ? Date.now() : typeof (date as Date)?.getTime === 'function' ? (date as Date).getTime() : Number.NaN;
   const skew = opts.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS;
   const requested: unknown = opts.algorithms ?? SUPPORTED_ALGORITHMS;
   if (!Number.isFinite(nowMs) || typeof skew !== 'number' || !(skew >= 0 && skew <= 3600) || !Array.isArray(requested)) {
     return fail('invalid_options', 'now must be a valid Date, clockSkew 0-3600 seconds and algorithms an array');
   }
-  const algorithms = SUPPORTED_ALGORITHMS.filter((a) => requested.includes(a));
   const trust = trustIndex(opts.trust);
   if (!trust) return fail('invalid_trust_list', 'the trust list is not valid');
   const now = Math.floor(nowMs / 1000);
   if (trust.expiresAt !== undefined && trust.expiresAt < now - skew) return fail('trust_list_expired', 'the trust list has expired');
+  return { now, skew, trust, algorithms: SUPPORTED_ALGORITHMS.filter((a) => requested.includes(a)) };
+}
 
+/** Decodes QR text into a JWS whose header passes the policy and whose claims fit the schema. */
+function readCode(qrText: string, algorithms: Alg[]) {
   let parts: FrameParts;
   try {
     parts = unwrapQrText(qrText);
@@ -107,29 +118,40 @@ async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<Verify
     if (err instanceof CodeFormatError) return fail(err.code, err.message);
     throw err;
   }
-  const decoded = jwsFromParts(parts.header, parts.payload, parts.signature);
-  if (!decoded) return fail('malformed', 'the JWS header is not a JSON object');
-  const header = checkHeader(decoded.header, CODE_TYP, algorithms);
+  const jws = jwsFromParts(parts.header, parts.payload, parts.signature);
+  if (!jws) return fail('malformed', 'the JWS header is not a JSON object');
+  const header = checkHeader(jws.header, CODE_TYP, algorithms);
   if (!header.ok) return fail(header.reason, header.message);
-  const claims = codeClaimsSchema.safeParse(parseJsonObject(decoded.payloadBytes));
+  const claims = codeClaimsSchema.safeParse(parseJsonObject(jws.payloadBytes));
   if (!claims.success) return fail('malformed', `claims invalid: ${claims.error.issues[0]?.message ?? ''}`);
-  const c = claims.data;
+  return { jws, alg: header.alg, kid: header.kid, claims: claims.data };
+}
+
+async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<VerifyResult> {
+  if (typeof qrText !== 'string') return fail('malformed', 'QR text must be a string');
+  if (qrText.length > MAX_QR_TEXT_LENGTH) return fail('too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
+  const settings = readOptions(opts);
+  if ('valid' in settings) return settings;
+  const { now, skew, trust } = settings;
+  const code = readCode(qrText, settings.algorithms);
+  if ('valid' in code) return code;
+  const { jws, alg, kid, claims: c } = code;
 
   // Keys are looked up inside the claimed issuer only, so one issuer's key cannot vouch for another.
   const entry = trust.issuers.get(c.iss);
   if (!entry) return fail('unknown_issuer', `issuer "${c.iss}" is not in the trust list`);
-  const key = entry.keys.get(header.kid);
-  if (!key) return fail('unknown_key', `issuer "${c.iss}" has no key "${header.kid}"`);
-  if (key.jwk.alg !== header.alg) return fail('algorithm_mismatch', `key "${header.kid}" is for ${key.jwk.alg}, header says ${header.alg}`);
-  if (trust.revokedKeyIds.has(header.kid)) return fail('key_revoked', `key "${header.kid}" is revoked`);
+  const key = entry.keys.get(kid);
+  if (!key) return fail('unknown_key', `issuer "${c.iss}" has no key "${kid}"`);
+  if (key.jwk.alg !== alg) return fail('algorithm_mismatch', `key "${kid}" is for ${key.jwk.alg}, header says ${alg}`);
+  if (trust.revokedKeyIds.has(kid)) return fail('key_revoked', `key "${kid}" is revoked`);
   const crypto = opts.crypto ?? defaultCryptoProvider();
-  if (!(await crypto.verify(header.alg, key.jwk, decoded.signingInput, decoded.signature))) {
+  if (!(await crypto.verify(alg, key.jwk, jws.signingInput, jws.signature))) {
     return fail('bad_signature', 'signature does not verify');
   }
 
   const inWindow = (t: number) =>
     (key.notBefore === undefined || t >= key.notBefore - skew) && (key.notAfter === undefined || t <= key.notAfter + skew);
-  if (!inWindow(c.iat) || !inWindow(now)) return fail('key_not_valid', `key "${header.kid}" is outside its validity window`);
+  if (!inWindow(c.iat) || !inWindow(now)) return fail('key_not_valid', `key "${kid}" is outside its validity window`);
   if (!entry.issuer.regions.some((held) => regionCovers(held, c.rg))) {
     return fail('region_not_allowed', `issuer "${c.iss}" may not issue codes for region ${c.rg}`);
   }
@@ -146,8 +168,8 @@ async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<Verify
     issuedAt: new Date(c.iat * 1000),
     expiresAt: new Date(c.exp * 1000),
     display: { name: c.nm, ...(c.dt === undefined ? {} : { documentTail: c.dt }) },
-    keyId: header.kid,
-    alg: header.alg,
+    keyId: kid,
+    alg,
   };
 }
 

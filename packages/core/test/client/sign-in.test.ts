@@ -9,14 +9,18 @@ beforeEach(async () => {
 });
 afterEach(() => service.close());
 
+function sessionRequestBody(host: Parameters<typeof requestsTo>[0]): Record<string, unknown> {
+  const [call] = requestsTo(host, 'POST', '/v1/sessions');
+  return JSON.parse((call!.args[0] as { body: string }).body) as Record<string, unknown>;
+}
+
 describe('signIn', () => {
   it("exchanges the host's auth code for a session that a restarted client still has", async () => {
     const app = startApp(service, 'frank');
     const session = await app.client.signIn();
     expect(session).toMatchObject({ identityStatus: 'verified' });
     expect(session.expiresAt.getTime()).toBeGreaterThan(service.clock.now.getTime());
-    const [call] = requestsTo(app.host, 'POST', '/v1/sessions');
-    expect(call?.args[0]).toMatchObject({ body: JSON.stringify({ host: 'wechat', authCode: 'dev:frank' }) });
+    expect(sessionRequestBody(app.host)).toEqual({ host: 'wechat', authCode: 'dev:frank' });
     expect(await app.restart().getSession()).toEqual(session);
   });
 
@@ -24,8 +28,7 @@ describe('signIn', () => {
     const app = startApp(service, 'grace');
     await app.client.signIn({ realName: true });
     expect(app.host.callsOf('identity.verifyRealName')).toHaveLength(1);
-    const body = JSON.parse((requestsTo(app.host, 'POST', '/v1/sessions')[0]!.args[0] as { body: string }).body) as Record<string, unknown>;
-    expect(body.realNameTicket).toMatch(/\S/);
+    expect(sessionRequestBody(app.host).realNameTicket).toMatch(/\S/);
   });
 
   it('needs a host that can identify its user', async () => {

@@ -55,12 +55,12 @@ function pick(jwk: PublicJwk | PrivateJwk, members: readonly string[]): JsonWebK
  * A {@link CryptoProvider} over WebCrypto (`crypto.subtle`): browsers, Node 20+, Deno, Bun, workers.
  *
  * @param subtle - the `SubtleCrypto` to use; defaults to `globalThis.crypto.subtle`
- * @throws {@link CryptoError} `unsupported_algorithm` when there is no WebCrypto to use
+ * @throws {@link CryptoError} `unavailable` when there is no WebCrypto to use
  */
 export function webCryptoProvider(subtle?: unknown): CryptoProvider {
   const global = globalWebCrypto();
   const api = (subtle ?? global?.subtle) as SubtleCryptoLike | undefined;
-  if (!api || typeof api.verify !== 'function') throw new CryptoError('unsupported_algorithm', 'WebCrypto (crypto.subtle) is not available');
+  if (!api || typeof api.verify !== 'function') throw new CryptoError('unavailable', 'WebCrypto (crypto.subtle) is not available');
   const verifyKeys = new KeyCache<Promise<OpaqueKey>>();
   const signKeys = new KeyCache<Promise<OpaqueKey>>();
 

@@ -14,9 +14,13 @@ export interface FrameParts {
   signature: Uint8Array;
 }
 
+// Inflation is synchronous and callers copy what they keep, so one scratch buffer serves every call
+// (one allocation fewer per verification).
+const scratch = new Uint8Array(MAX_INFLATED_BYTES + 1);
+
 function inflate(data: Uint8Array): Uint8Array | undefined {
   try {
-    const out = inflateSync(data, { dictionary: FRAME_DICTIONARY, out: new Uint8Array(MAX_INFLATED_BYTES + 1) });
+    const out = inflateSync(data, { dictionary: FRAME_DICTIONARY, out: scratch });
     return out.length > MAX_INFLATED_BYTES ? undefined : out;
   } catch {
     return undefined;
