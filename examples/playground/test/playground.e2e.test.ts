@@ -35,7 +35,7 @@ describe.skipIf(!haveChromium)('playground, end to end in headless Chromium', ()
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('signs in, declares, shows the code, verifies a picture of it offline at the checkpoint, and counts the check-in once online', async () => {
+  it('signs in, declares, shows the code, verifies a picture of it offline and through the camera at checkpoints, and counts both check-ins', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
     const pageErrors: string[] = [];

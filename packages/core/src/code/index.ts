@@ -7,6 +7,7 @@ export type { CryptoProvider, GeneratedKeyMaterial } from './crypto/provider.js'
 export { defaultCryptoProvider } from './crypto/default-provider.js';
 export { jsrsasignCryptoProvider } from './crypto/jsrsasign-provider.js';
 export { webCryptoProvider, type SubtleCryptoLike } from './crypto/webcrypto-provider.js';
+export { nodeCryptoProvider } from './crypto/node-provider.js';
 export { isWellFormedEs256Signature } from './crypto/ecdsa-signature.js';
 export {
   CodeFormatError,

@@ -17,4 +17,3 @@ export { normaliseCoordinates, type RawCoordinates } from './location.js';
 export { createEventFanout, type HostEventSource } from './event-fanout.js';
 export { prepareCanvas2D, selectorQueryCanvas, type CanvasNodeLike, type SelectorQueryLike } from './canvas.js';
 export { withoutUndefined } from './compact.js';
-export { createCodeView, CODE_VIEW_PROPS, type CodeView, type CodeViewOptions, type CodeViewProps, type CodeViewState } from './code-view.js';

@@ -26,3 +26,11 @@ export {
   type RefreshSnapshot,
   type TimerApi,
 } from './refresh-controller.js';
+export {
+  createCodeView,
+  CODE_VIEW_PROPS,
+  type CodeView,
+  type CodeViewOptions,
+  type CodeViewProps,
+  type CodeViewState,
+} from './code-view.js';

@@ -1,4 +1,4 @@
-import { jsrsasignCryptoProvider, webCryptoProvider } from '@healthcode/core';
+import { jsrsasignCryptoProvider, nodeCryptoProvider, webCryptoProvider } from '@healthcode/core';
 import { testCryptoProvider } from '@healthcode/test-utils';
 import { nodeOracle } from './support/node-oracle.js';
 
@@ -10,3 +10,8 @@ testCryptoProvider('webcrypto', () => webCryptoProvider(), {
 // jsrsasign is slow (tens of ms per ES256 operation, seconds per RSA key), so its suite skips RSA
 // key generation; the cross-checks against webcrypto run in the webcrypto suite above.
 testCryptoProvider('jsrsasign', jsrsasignCryptoProvider, { oracle: nodeOracle, generateRsa: false });
+
+testCryptoProvider('node', () => nodeCryptoProvider(), {
+  oracle: nodeOracle,
+  counterparts: [{ name: 'webcrypto', make: () => webCryptoProvider() }],
+});

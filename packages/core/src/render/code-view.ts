@@ -1,14 +1,9 @@
-import {
-  clockParts,
-  createRenderModel,
-  drawOnCanvas,
-  statusStyle,
-  type RefreshState,
-  type RenderLocale,
-  type RenderModel,
-} from '../render/index.js';
+import { drawOnCanvas } from './canvas.js';
+import { clockParts } from './live.js';
+import { createRenderModel, type RefreshState, type RenderModel } from './render-model.js';
+import { statusStyle, type RenderLocale } from './status-style.js';
 import { HEALTH_STATUSES, type HealthStatus } from '../status.js';
-import type { HostCanvasTarget } from './host.js';
+import type { HostCanvasTarget } from '../host/host.js';
 
 /**
  * A code view's inputs as a mini-program component receives them: strings and plain
