@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { createServer, type HealthCodeServer, type ServerOptions } from './server.js';
+export { dashboardLink } from './dashboard-link.js';
 export type { Storage } from './storage/storage.js';
 export { openSqliteStorage, type SqliteStorageOptions } from './storage/sqlite.js';
 export { KEY_FILES, loadOrCreateKeyringState, loadOrCreateOperatorToken, saveKeyringState } from './keys.js';

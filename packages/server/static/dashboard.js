@@ -4,6 +4,17 @@ const form = document.getElementById('query');
 const $ = (id) => document.getElementById(id);
 const STATUSES = [['green', 'Green'], ['yellow', 'Yellow'], ['red', 'Red']];
 
+// A one-click link carries the credentials in the fragment (`#org=…&token=…`), which
+// browsers never send to the server, so the token stays out of access logs. Move them
+// to this tab's sessionStorage and drop the fragment so it leaves no trace in history.
+const fragment = new URLSearchParams(location.hash.slice(1));
+const linked = fragment.has('org') && fragment.has('token');
+if (linked) {
+  sessionStorage.setItem('healthcode.orgId', fragment.get('org'));
+  sessionStorage.setItem('healthcode.token', fragment.get('token'));
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
 // The token lives only for this tab.
 for (const name of ['orgId', 'token']) form.elements[name].value = sessionStorage.getItem(`healthcode.${name}`) ?? '';
 
@@ -72,3 +83,5 @@ form.addEventListener('submit', async (event) => {
     $('error').textContent = err instanceof Error ? err.message : String(err);
   }
 });
+
+if (linked) form.requestSubmit();

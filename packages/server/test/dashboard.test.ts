@@ -2,6 +2,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES, apiPath } from '@healthcode/core';
 import { greenAnswers, residentId } from '@healthcode/test-utils';
+import { dashboardLink } from '@healthcode/server';
 import { startServer, tempDir } from './helpers.js';
 
 describe('the /dashboard page', () => {
@@ -48,6 +49,26 @@ describe('the /dashboard page', () => {
     await page.click('button');
     await page.waitForSelector('#report[hidden]', { state: 'attached' });
     expect(await page.textContent('#error')).toContain('unauthorized');
+    await page.close();
+  });
+
+  it('opens in one click from a link carrying the credentials in its fragment, then forgets the fragment', async () => {
+    const { call, server } = env;
+    const org = (await call('POST', API_ROUTES.orgs, { token: server.operatorToken, body: { name: 'Linked Ltd' } })).body;
+    const requested: string[] = [];
+    const page = await browser.newPage();
+    page.on('request', (request) => requested.push(request.url()));
+
+    await page.goto(dashboardLink(env.baseUrl, org));
+    await page.waitForSelector('#report:not([hidden])');
+    expect(await page.textContent('#title')).toContain('Linked Ltd');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(requested.filter((url) => url.includes(org.adminToken))).toEqual([]);
+
+    await page.reload();
+    expect(await page.inputValue('input[name=orgId]')).toBe(org.orgId);
+    expect(await page.inputValue('input[name=token]')).toBe(org.adminToken);
+    expect(await page.isHidden('#report')).toBe(true);
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer, type HealthCodeServer } from '@healthcode/server';
+import { createServer, dashboardLink, type HealthCodeServer } from '@healthcode/server';
 import type { PlaygroundConfig } from '../browser/config.js';
 import { buildBundles } from './bundle.js';
 import { type DemoSetup, ensureDemoSetup } from './demo-setup.js';
@@ -23,6 +23,11 @@ export interface Playground {
   demo: DemoSetup;
   /** The organisation dashboard; it asks for the organisation id and admin token. */
   dashboardUrl: string;
+  /**
+   * The dashboard of the demo organisation in one click: the admin token rides in the
+   * URL fragment. For the terminal only; the pages' config never carries the token.
+   */
+  demoDashboardLink: string;
   server: HealthCodeServer;
   close(): Promise<void>;
 }
@@ -82,5 +87,6 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     dashboardUrl,
     employeeDocument: demo.employeeDocument,
   };
-  return { url, demo, dashboardUrl, server, close: () => server.close() };
+  const demoDashboardLink = dashboardLink(url, demo);
+  return { url, demo, dashboardUrl, demoDashboardLink, server, close: () => server.close() };
 }

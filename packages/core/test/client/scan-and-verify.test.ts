@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, createKeyringState, toPublicJwk, type HealthCodeClient, CURRENT_FORM_VERSION } from '@healthcode/core';
 import { mockHost } from '@healthcode/mock-host';
-import { type Service, startApp, startService, validAnswers } from './service-fixture.js';
+import { type Service, requestsTo, startApp, startService, validAnswers } from './service-fixture.js';
 
 let service: Service;
 beforeEach(async () => {
@@ -53,6 +53,23 @@ describe('scanAndVerify', () => {
 
     gate.network.online = true;
     expect(await gate.client.flushQueue()).toEqual({ sent: 1, dropped: [], remaining: 0 });
+    expect(service.recorded.checkins).toBe(1);
+  });
+
+  it('records a check-in whose answer was lost once, when the queue resends it under the same idempotency key', async () => {
+    const qrText = await userCode();
+    const gate = await checkpoint();
+    gate.network.lose = (url, init) => init.method === 'POST' && url.endsWith('/v1/checkins');
+    gate.host.queueScan(qrText);
+    const scan = await gate.client.scanAndVerify({ venueId: gate.venueId });
+    expect(scan.checkin.status).toBe('queued');
+    expect(service.recorded.checkins).toBe(1);
+
+    gate.network.lose = undefined;
+    expect(await gate.client.flushQueue()).toEqual({ sent: 1, dropped: [], remaining: 0 });
+    const keys = requestsTo(gate.host, 'POST', '/v1/checkins').map((c) => (c.args[0] as { headers: Record<string, string> }).headers['Idempotency-Key']);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
     expect(service.recorded.checkins).toBe(1);
   });
 

@@ -22,9 +22,9 @@ export async function startService() {
       recorded.declarations++;
       return store.commitDeclaration(commit);
     },
-    saveCheckin: async (checkin) => {
+    commitCheckin: async (commit) => {
       recorded.checkins++;
-      return store.saveCheckin(checkin);
+      return store.commitCheckin(commit);
     },
   };
   const server = setupServer(...createServiceHandlers({ baseUrl: BASE_URL, keys, store: countingStore, now }));

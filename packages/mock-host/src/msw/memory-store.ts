@@ -34,6 +34,10 @@ export function createMemoryStore(): ServiceStore {
   const venues = new Map<string, StoredVenue>();
   const checkins: StoredCheckin[] = [];
   const idemKey = (userId: string, key: string) => JSON.stringify([userId, key]);
+  // The first answer under a key wins, as with SQLite's INSERT OR IGNORE.
+  const remember = (answer: StoredAnswer | undefined) => {
+    if (answer && !idempotency.has(idemKey(answer.userId, answer.key))) idempotency.set(idemKey(answer.userId, answer.key), copy(answer));
+  };
 
   return {
     async ping() {},
@@ -66,7 +70,7 @@ export function createMemoryStore(): ServiceStore {
     async commitDeclaration({ declaration, code, idempotency: answer }) {
       declarations.push(copy(declaration));
       codes.set(code.userId, copy(code));
-      if (answer && !idempotency.has(idemKey(answer.userId, answer.key))) idempotency.set(idemKey(answer.userId, answer.key), copy(answer));
+      remember(answer);
     },
     async listDeclarations(subjectId, since) {
       return copy(declarations.filter((d) => d.subjectId === subjectId && d.declaredAt >= since).sort(byTime((d) => d.declaredAt)));
@@ -118,8 +122,9 @@ export function createMemoryStore(): ServiceStore {
     async listVenues(orgId) {
       return copy([...venues.values()].filter((v) => v.orgId === orgId));
     },
-    async saveCheckin(checkin) {
+    async commitCheckin({ checkin, idempotency: answer }) {
       checkins.push(copy(checkin));
+      remember(answer);
     },
     async listCheckins(orgId, from, to) {
       return copy(checkins.filter((c) => c.orgId === orgId && c.checkedInAt >= from && c.checkedInAt < to));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type {
+  CheckinCommit,
   StoredCheckin,
   StoredCode,
   DeclarationCommit,
@@ -117,10 +118,17 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   };
 
   const codeParams = (c: StoredCode) => ({ ...c, display: JSON.stringify(c.display) });
-  const commit = db.transaction((c: DeclarationCommit) => {
+  const saveAnswer = (answer: StoredAnswer | undefined) => {
+    if (answer) q.saveIdempotent.run({ ...answer, body: JSON.stringify(answer.body) });
+  };
+  const commitDeclaration = db.transaction((c: DeclarationCommit) => {
     q.saveDeclaration.run({ ...c.declaration, declaration: JSON.stringify(c.declaration.declaration), assessment: JSON.stringify(c.declaration.assessment) });
     q.saveCode.run(codeParams(c.code));
-    if (c.idempotency) q.saveIdempotent.run({ ...c.idempotency, body: JSON.stringify(c.idempotency.body) });
+    saveAnswer(c.idempotency);
+  });
+  const commitCheckin = db.transaction(({ checkin: c, idempotency }: CheckinCommit) => {
+    q.saveCheckin.run({ ...c, subjectId: c.subjectId ?? null, status: c.status ?? null, reason: c.reason ?? null, valid: c.valid ? 1 : 0 });
+    saveAnswer(idempotency);
   });
   const one = <T>(statement: Database.Statement, map: (r: Row) => T, ...params: unknown[]): T | undefined => {
     const r = statement.get(...params) as Row | undefined;
@@ -154,7 +162,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       return many(q.pendingReviews, toReview, limit);
     },
     async commitDeclaration(c) {
-      commit(c);
+      commitDeclaration(c);
     },
     async listDeclarations(subjectId, since) {
       return many(q.listDeclarations, toDeclaration, subjectId, since);
@@ -195,8 +203,8 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     async listVenues(orgId) {
       return many(q.listVenues, toVenue, orgId);
     },
-    async saveCheckin(c) {
-      q.saveCheckin.run({ ...c, subjectId: c.subjectId ?? null, status: c.status ?? null, reason: c.reason ?? null, valid: c.valid ? 1 : 0 });
+    async commitCheckin(c) {
+      commitCheckin(c);
     },
     async listCheckins(orgId, from, to) {
       return many(q.listCheckins, toCheckin, orgId, from, to);

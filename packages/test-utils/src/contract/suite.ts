@@ -352,6 +352,37 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         expect(expectShape(checkinResponseSchema, expired, 201).result).toMatchObject({ valid: false, reason: 'expired' });
       });
 
+      it('records a check-in once when its Idempotency-Key repeats with the same body, and replays the stored answer', async () => {
+        const org = await createOrg();
+        const venue = await addVenue(org.orgId, org.adminToken);
+        const visitor = await declaredUser(22);
+        const scanner = await signIn();
+        const body = { venueId: venue.venueId, qrText: visitor.declaration.code.qrText };
+        const scan = (key?: string) => call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body, headers: key ? { 'Idempotency-Key': key } : {} });
+        const first = expectShape(checkinResponseSchema, await scan('scan-1'), 201);
+        clock.advance(5);
+        expect(expectShape(checkinResponseSchema, await scan('scan-1'), 201)).toEqual(first);
+        const fresh = expectShape(checkinResponseSchema, await scan(), 201);
+        expect(fresh.checkinId).not.toBe(first.checkinId);
+
+        const dashboard = await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId }), { token: org.adminToken });
+        expect(expectShape(dashboardResponseSchema, dashboard, 200).venues).toEqual([expect.objectContaining({ venueId: venue.venueId, checkins: 2 })]);
+      });
+
+      it('refuses a check-in Idempotency-Key reused with a different body, or first used for a declaration, with conflict', async () => {
+        const org = await createOrg();
+        const venue = await addVenue(org.orgId, org.adminToken);
+        const other = await addVenue(org.orgId, org.adminToken, 'Back door');
+        const { token, declaration } = await declaredUser(23);
+        const scan = (venueId: string, key: string) =>
+          call('POST', API_ROUTES.checkins, { token, body: { venueId, qrText: declaration.code.qrText }, headers: { 'Idempotency-Key': key } });
+        expect((await scan(venue.venueId, 'scan-2')).status).toBe(201);
+        expectError(await scan(other.venueId, 'scan-2'), 'conflict', 409);
+        expect((await declare(token, greenAnswers(23), 'used-twice')).status).toBe(201);
+        expectError(await scan(venue.venueId, 'used-twice'), 'conflict', 409);
+        expectError(await scan(venue.venueId, 'not a key'), 'bad_request', 400);
+      });
+
       it('refuses an unknown venue and an anonymous scanner', async () => {
         const scanner = await signIn();
         expectError(await call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body: { venueId: 'ven_unknown', qrText: 'HC1:x' } }), 'not_found', 404);

@@ -4,6 +4,7 @@ import { API_ROUTES } from '../routes.js';
 import { checkinRequestSchema, type CheckinResponse, type TrustListResponse, type VerifyResultJson } from '../schemas/code.js';
 import { authenticate, type ServiceContext } from './context.js';
 import { created, ok, parseOrThrow, type ServiceRoute } from './http.js';
+import { idempotentRequest } from './idempotency.js';
 import { newId } from './ids.js';
 import type { StoredCheckin } from './store.js';
 
@@ -40,6 +41,8 @@ export function codeRoutes(ctx: ServiceContext): ServiceRoute[] {
       path: API_ROUTES.checkins,
       async handle(request) {
         const scanner = await authenticate(ctx, request);
+        const idempotency = await idempotentRequest(ctx, request, scanner.userId, API_ROUTES.checkins);
+        if (idempotency.replay) return idempotency.replay;
         const { venueId, qrText } = parseOrThrow(checkinRequestSchema, request.body, 'check-in');
         const venue = await ctx.store.getVenue(venueId);
         if (!venue) throw new ApiError('not_found', 'no such venue');
@@ -55,14 +58,15 @@ export function codeRoutes(ctx: ServiceContext): ServiceRoute[] {
           checkedInAt: now.getTime(),
           ...(result.valid ? { subjectId: result.subject, status: result.status } : { reason: result.reason }),
         };
-        await ctx.store.saveCheckin(checkin);
         const response: CheckinResponse = {
           checkinId: checkin.checkinId,
           venueId,
           checkedInAt: now.toISOString(),
           result: verifyResultToJson(result),
         };
-        return created(response);
+        const answer = created(response);
+        await ctx.store.commitCheckin({ checkin, idempotency: idempotency.answer(answer) });
+        return answer;
       },
     },
   ];

@@ -2,23 +2,16 @@ import { assessDeclaration } from '../../assessment/index.js';
 import { buildFormDescriptor, validateDeclaration, type Declaration } from '../../declaration/index.js';
 import { deriveSubjectId, documentTail, maskName } from '../../privacy/index.js';
 import { ApiError } from '../api-error.js';
-import { API_ROUTES, IDEMPOTENCY_KEY_HEADER } from '../routes.js';
+import { API_ROUTES } from '../routes.js';
 import { submitDeclarationRequestSchema, type SubmitDeclarationResponse } from '../schemas/declaration.js';
 import { authenticate, type ServiceContext } from './context.js';
-import { canonicalJson, created, ok, parseOrThrow, type ServiceRequest, type ServiceRoute } from './http.js';
+import { created, ok, parseOrThrow, type ServiceRoute } from './http.js';
+import { idempotentRequest } from './idempotency.js';
 import { newId } from './ids.js';
 import type { StoredDeclaration } from './store.js';
 
 /** How far back earlier declarations count as history for the assessment. */
 const HISTORY_DAYS = 28;
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
-
-function idempotencyKey(request: ServiceRequest): string | undefined {
-  const key = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
-  if (key === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError('bad_request', `${IDEMPOTENCY_KEY_HEADER} must be 1 to 128 printable ASCII characters`);
-  return key;
-}
 
 function formDescriptor(version?: string) {
   try {
@@ -80,25 +73,14 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
         const user = await authenticate(ctx, request);
         if (user.identityStatus === 'pending_review') throw new ApiError('identity_pending', 'your passport registration is waiting for review');
         if (user.identityStatus !== 'verified') throw new ApiError('forbidden', 'your identity was not accepted');
-        const key = idempotencyKey(request);
-        const fingerprint = canonicalJson(request.body ?? null);
-        if (key) {
-          const earlier = await ctx.store.getIdempotent(user.userId, key);
-          if (earlier && earlier.fingerprint !== fingerprint) {
-            throw new ApiError('conflict', `${IDEMPOTENCY_KEY_HEADER} was already used for a different request`);
-          }
-          if (earlier) return { status: earlier.status, body: earlier.body };
-        }
+        const idempotency = await idempotentRequest(ctx, request, user.userId, API_ROUTES.declarations);
+        if (idempotency.replay) return idempotency.replay;
         ctx.limits.declarations.take(user.userId);
         const { response, record, code } = await declare(user.userId, request.body);
-        const now = ctx.now().getTime();
-        await ctx.store.commitDeclaration({
-          declaration: record,
-          code,
-          idempotency: key ? { userId: user.userId, key, fingerprint, status: 201, body: response, createdAt: now } : undefined,
-        });
+        const answer = created(response);
+        await ctx.store.commitDeclaration({ declaration: record, code, idempotency: idempotency.answer(answer) });
         ctx.codes.remember(code);
-        return created(response);
+        return answer;
       },
     },
   ];

@@ -64,7 +64,7 @@ export interface StoredCode {
 export interface StoredAnswer {
   userId: string;
   key: string;
-  /** Canonical JSON of the request body, to tell a retry from a different request. */
+  /** Canonical JSON of the route and request body, to tell a retry from a different request. */
   fingerprint: string;
   status: number;
   body: unknown;
@@ -119,6 +119,12 @@ export interface DeclarationCommit {
   idempotency?: StoredAnswer;
 }
 
+/** A check-in and the idempotent answer to the request that made it, stored atomically. */
+export interface CheckinCommit {
+  checkin: StoredCheckin;
+  idempotency?: StoredAnswer;
+}
+
 /**
  * Persistence of the service. Every method is asynchronous so that a network database
  * (PostgreSQL) can implement it as well as an embedded one (SQLite) or memory.
@@ -164,7 +170,8 @@ export interface ServiceStore {
   getVenue(venueId: string): Promise<StoredVenue | undefined>;
   listVenues(orgId: string): Promise<StoredVenue[]>;
 
-  saveCheckin(checkin: StoredCheckin): Promise<void>;
+  /** Stores a check-in and the idempotent answer in one transaction. */
+  commitCheckin(commit: CheckinCommit): Promise<void>;
   /** An organisation's check-ins in `[from, to)`, oldest first. */
   listCheckins(orgId: string, from: number, to: number): Promise<StoredCheckin[]>;
 }

@@ -1,14 +1,30 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const LOOKUP: Record<string, number> = Object.fromEntries([...ALPHABET].map((c, i) => [c, i]));
 
-/** Unpadded base64url (RFC 4648 §5) of some bytes. */
-export function base64urlEncode(bytes: Uint8Array): string {
-  let out = '';
+const ALPHABET_CODES = Uint8Array.from([...ALPHABET].map((c) => c.charCodeAt(0)));
+
+/** Length of the unpadded base64url text of `byteLength` bytes. */
+export function base64urlLength(byteLength: number): number {
+  return Math.ceil((byteLength * 8) / 6);
+}
+
+/** Writes the unpadded base64url text of `bytes` as ASCII codes into `out` at `offset`. */
+export function base64urlEncodeInto(bytes: Uint8Array, out: Uint8Array, offset: number): void {
+  let o = offset;
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let k = 0; k < chars; k++) out += ALPHABET[(n >> (18 - 6 * k)) & 63];
+    const chars = Math.min(4, base64urlLength(bytes.length - i));
+    for (let k = 0; k < chars; k++) out[o++] = ALPHABET_CODES[(n >> (18 - 6 * k)) & 63]!;
   }
+}
+
+/** Unpadded base64url (RFC 4648 §5) of some bytes. */
+export function base64urlEncode(bytes: Uint8Array): string {
+  const ascii = new Uint8Array(base64urlLength(bytes.length));
+  base64urlEncodeInto(bytes, ascii, 0);
+  let out = '';
+  // Chunked: String.fromCharCode takes its codes as arguments, and engines cap argument counts.
+  for (let i = 0; i < ascii.length; i += 4096) out += String.fromCharCode(...ascii.subarray(i, i + 4096));
   return out;
 }
 

@@ -1,6 +1,6 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { Alg, PrivateJwk } from '../keys.js';
-import { base64urlDecode, base64urlEncode } from './base64url.js';
+import { base64urlDecode, base64urlEncode, base64urlEncodeInto, base64urlLength } from './base64url.js';
 import { parseJsonObject } from './json.js';
 import { utf8Encode } from './utf8.js';
 
@@ -18,10 +18,13 @@ export interface DecodedJws {
   signingInput: Uint8Array;
 }
 
-/** The bytes of an ASCII string (base64url text), without a general UTF-8 encoder. */
-function asciiBytes(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+/** The ASCII bytes of `BASE64URL(header) '.' BASE64URL(payload)`, built without intermediate strings. */
+function signingInputOf(header: Uint8Array, payload: Uint8Array): Uint8Array {
+  const h = base64urlLength(header.length);
+  const out = new Uint8Array(h + 1 + base64urlLength(payload.length));
+  base64urlEncodeInto(header, out, 0);
+  out[h] = 0x2e; // '.'
+  base64urlEncodeInto(payload, out, h + 1);
   return out;
 }
 
@@ -33,8 +36,7 @@ export function jwsFromParts(headerBytes: Uint8Array, payloadBytes: Uint8Array, 
   if (headerBytes.length === 0 || signature.length === 0) return undefined;
   const header = parseJsonObject(headerBytes);
   if (!header) return undefined;
-  const signingInput = asciiBytes(`${base64urlEncode(headerBytes)}.${base64urlEncode(payloadBytes)}`);
-  return { headerBytes, header, payloadBytes, signature, signingInput };
+  return { headerBytes, header, payloadBytes, signature, signingInput: signingInputOf(headerBytes, payloadBytes) };
 }
 
 /**

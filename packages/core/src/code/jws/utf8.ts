@@ -21,11 +21,35 @@ export function utf8Encode(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+interface StrictDecoder {
+  decode(bytes: Uint8Array): string;
+}
+// The engine's decoder when it has one (fatal mode refuses exactly what utf8DecodeJs refuses;
+// ignoreBOM keeps a leading BOM as a character instead of silently dropping it).
+const native: StrictDecoder | undefined = (() => {
+  const Ctor = (globalThis as unknown as { TextDecoder?: new (label: string, o: object) => StrictDecoder }).TextDecoder;
+  try {
+    return Ctor ? new Ctor('utf-8', { fatal: true, ignoreBOM: true }) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
 /**
  * Decodes UTF-8 strictly: overlong forms, surrogates, code points above U+10FFFF and truncated
  * sequences all return `undefined`, so one string has exactly one accepted byte form.
  */
 export function utf8Decode(bytes: Uint8Array): string | undefined {
+  if (!native) return utf8DecodeJs(bytes);
+  try {
+    return native.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** {@link utf8Decode} in plain JavaScript, for engines without TextDecoder. */
+export function utf8DecodeJs(bytes: Uint8Array): string | undefined {
   let out = '';
   for (let i = 0; i < bytes.length; ) {
     const b0 = bytes[i]!;

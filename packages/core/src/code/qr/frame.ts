@@ -57,5 +57,5 @@ export function decodeFrame(frame: Uint8Array): FrameParts | undefined {
   if (sigLen === 0 || headerLen === 0 || compressed.length === 0) return undefined;
   const body = inflate(compressed);
   if (!body || body.length < headerLen) return undefined;
-  return { header: body.slice(0, headerLen), payload: body.slice(headerLen), signature: frame.slice(FIXED, FIXED + sigLen) };
+  return { header: body.slice(0, headerLen), payload: body.slice(headerLen), signature: frame.subarray(FIXED, FIXED + sigLen) };
 }
