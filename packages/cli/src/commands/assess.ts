@@ -1,11 +1,13 @@
 import { assessDeclaration, parseRuleSet, validateDeclaration } from '@healthcode/core';
 import type { Command } from '../command.js';
-import { fileArgument, parseCommandArgs, readDeclarationFile, readJsonFile, timeOption } from './validate.js';
+import { parseCommandArgs, parseInstant } from '../io/args.js';
+import { fileArgument, readDeclarationFile } from '../io/declaration-file.js';
+import { readJsonFile } from '../io/files.js';
 
 /** `healthcode assess FILE [--rules FILE] [--at TIME]`: validates, then prints the assessment as JSON. */
 export const assessCommand: Command = {
   name: 'assess',
-  summary: 'Assess a declaration file (green, yellow or red) and print the result as JSON',
+  summary: 'assess a declaration file (green, yellow or red) and print the result as JSON',
   usage: [
     'usage: healthcode assess FILE [--rules RULES.json] [--at ISO-TIME]',
     '',
@@ -15,10 +17,14 @@ export const assessCommand: Command = {
     'issues and exits 1.',
   ].join('\n'),
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(ctx.argv, { rules: { type: 'string' }, at: { type: 'string' } });
-    const at = timeOption(values.at);
-    const file = await readDeclarationFile(ctx, fileArgument(positionals));
-    const rules = values.rules === undefined ? undefined : parseRuleSet(await readJsonFile(ctx, values.rules));
+    const { values, positionals } = parseCommandArgs({
+      args: ctx.argv,
+      allowPositionals: true,
+      options: { rules: { type: 'string' }, at: { type: 'string' } },
+    });
+    const at = values.at === undefined ? undefined : parseInstant(values.at, 'at');
+    const file = await readDeclarationFile(ctx.cwd, fileArgument(positionals));
+    const rules = values.rules === undefined ? undefined : parseRuleSet(await readJsonFile(ctx.cwd, values.rules));
     const now = at ?? file.declaredAt ?? ctx.now();
     const result = validateDeclaration(file.answers, { now, ...(file.formVersion ? { formVersion: file.formVersion } : {}) });
     if (!result.ok) {

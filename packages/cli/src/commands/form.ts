@@ -1,18 +1,23 @@
 import { CURRENT_FORM_VERSION, buildFormDescriptor, findFormVersion, localizeFormDescriptor } from '@healthcode/core';
 import { type Command, UsageError } from '../command.js';
-import { localeOption, parseCommandArgs } from './validate.js';
+import { parseCommandArgs } from '../io/args.js';
+import { localeOption } from '../io/declaration-file.js';
 
 /** `healthcode form [--locale L] [--version V]`: prints the form descriptor as JSON. */
 export const formCommand: Command = {
   name: 'form',
-  summary: 'Print the declaration form descriptor as JSON',
+  summary: 'print the declaration form descriptor as JSON',
   usage: [
     'usage: healthcode form [--locale zh-CN|en|zh-HK] [--version FORM-VERSION]',
     '',
     'Without --locale every text is given in all locales; with it, only in that one.',
   ].join('\n'),
   async run(ctx) {
-    const { values, positionals } = parseCommandArgs(ctx.argv, { locale: { type: 'string' }, version: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs({
+      args: ctx.argv,
+      allowPositionals: true,
+      options: { locale: { type: 'string' }, version: { type: 'string' } },
+    });
     if (positionals.length > 0) throw new UsageError('form takes no arguments besides options');
     const locale = localeOption(values.locale);
     const version = values.version ?? CURRENT_FORM_VERSION;
