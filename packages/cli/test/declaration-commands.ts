@@ -2,17 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../src/cli.js';
-import type { Command } from '../src/command.js';
-import { commands } from '../src/commands/index.js';
-import { assessCommand } from '../src/commands/assess.js';
-import { formCommand } from '../src/commands/form.js';
-import { validateCommand } from '../src/commands/validate.js';
-
-// Until the lead lists these commands in commands/index.ts, register them here.
-for (const command of [formCommand, validateCommand, assessCommand] as Command[]) {
-  if (!commands.some((c) => c.name === command.name)) commands.push(command);
-}
+import { runArgv } from './helpers/run-command.js';
 
 /** Folder of the example declaration files. */
 export const EXAMPLES = fileURLToPath(new URL('../../../docs/examples/declarations/', import.meta.url));
@@ -26,16 +16,8 @@ export function tempDir(files: Record<string, unknown>): string {
   return dir;
 }
 
-/** Runs `healthcode ...argv` in-process and captures its output. */
+/** Runs `healthcode ...argv` in-process at 09:00 Shanghai time and captures its output. */
 export async function cli(argv: string[], cwd = EXAMPLES) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => '',
-    cwd,
-    now: () => new Date('2026-11-27T09:00:00+08:00'),
-  });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as any };
+  const result = await runArgv(argv, { cwd, now: new Date('2026-11-27T09:00:00+08:00') });
+  return { ...result, json: () => JSON.parse(result.stdout) as any };
 }

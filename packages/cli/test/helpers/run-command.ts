@@ -19,16 +19,11 @@ export interface RunResult {
 /** A fixed instant so that every test sees the same "now". */
 export const TEST_NOW = new Date('2026-11-27T12:00:00Z');
 
-/**
- * Runs `healthcode <command.name> ...argv` in-process through the real dispatcher
- * (`runCli`, which finds the command in the wired list), so usage errors and failures
- * map to exit codes exactly as on the command line; with captured output, the given
- * stdin and a pinned clock.
- */
-export async function runCommand(command: Command, argv: string[], opts: RunOptions): Promise<RunResult> {
+/** Runs `healthcode ...argv` in-process with captured output, the given stdin and a pinned clock. */
+export async function runArgv(argv: string[], opts: RunOptions): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli([command.name, ...argv], {
+  const code = await runCli(argv, {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readStdin: async () => opts.stdin ?? '',
@@ -36,4 +31,13 @@ export async function runCommand(command: Command, argv: string[], opts: RunOpti
     now: () => opts.now ?? TEST_NOW,
   });
   return { code, stdout, stderr };
+}
+
+/**
+ * Runs `healthcode <command.name> ...argv` through the real dispatcher (`runCli`, which
+ * finds the command in the wired list), so usage errors and failures map to exit codes
+ * exactly as on the command line.
+ */
+export function runCommand(command: Command, argv: string[], opts: RunOptions): Promise<RunResult> {
+  return runArgv([command.name, ...argv], opts);
 }
