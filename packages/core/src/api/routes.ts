@@ -24,7 +24,7 @@ export const API_ROUTES = {
 /** Name of one entry of {@link API_ROUTES}. */
 export type ApiRouteName = keyof typeof API_ROUTES;
 
-/** Header that makes `POST /v1/declarations` safe to retry. */
+/** Header that makes `POST /v1/declarations` and `POST /v1/checkins` safe to retry. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 
 /**
