@@ -14,7 +14,7 @@ import {
   deriveSubjectId,
   validateDeclaration,
 } from '@healthcode/core';
-import { mergeResults } from './results.js';
+import { benchRow, mergeResults } from './results.js';
 
 const example = JSON.parse(readFileSync(new URL('../docs/examples/declarations/foreigner-passport.json', import.meta.url), 'utf8'));
 const now = new Date(example.declaredAt as string);
@@ -41,13 +41,6 @@ function opsPerSecond(run: () => unknown, ms = 700): number {
   return (n * 1000) / elapsed;
 }
 
-const row = (name: string, ops: number, baseline?: number) => ({
-  name,
-  opsPerSec: Math.round(ops),
-  baseline: baseline === undefined ? null : Math.round(baseline),
-  ratio: baseline === undefined ? null : Number((ops / baseline).toFixed(3)),
-});
-
 const safeParse = opsPerSecond(() => schema.safeParse(answers));
 const validate = opsPerSecond(() => validateDeclaration(answers, { now, formVersion: '1.1' }));
 const invalid = opsPerSecond(() => validateDeclaration({ ...answers, phone: 'x', district: '1' }, { now, locale: 'en' }));
@@ -57,11 +50,11 @@ const hmacNode = opsPerSecond(() => createHmac('sha256', key).update('passport|G
 const subjectId = opsPerSecond(() => deriveSubjectId({ type: 'passport', nationality: 'GBR', number: '123456789' }, key));
 
 const rows = [
-  row('declaration.validate (valid)', validate, safeParse),
-  row('declaration.validate (3 issues)', invalid, safeParse),
-  row('assessment.assess (no history)', assessOne),
-  row('assessment.assess (30 days of history)', assessMonth, assessOne),
-  row('privacy.deriveSubjectId (jsrsasign)', subjectId, hmacNode),
+  benchRow('declaration.validate (valid)', validate, { name: 'zod safeParse', opsPerSec: safeParse }),
+  benchRow('declaration.validate (3 issues)', invalid, { name: 'zod safeParse', opsPerSec: safeParse }),
+  benchRow('assessment.assess (no history)', assessOne),
+  benchRow('assessment.assess (30 days of history)', assessMonth, { name: 'assessment.assess (no history)', opsPerSec: assessOne }),
+  benchRow('privacy.deriveSubjectId (jsrsasign)', subjectId, { name: 'node:crypto HMAC-SHA256', opsPerSec: hmacNode }),
 ];
 console.table(rows);
 mergeResults(rows);

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 // The fixture alone, not the test-utils entry (which loads vitest).
 import { greenAnswers } from '../packages/test-utils/src/contract/fixtures.js';
-import { mergeResults } from './results.js';
+import { benchRow, mergeResults } from './results.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -69,17 +69,14 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 function row(name: string, result: autocannon.Result) {
-  const errors = result.errors + result.timeouts + result.non2xx;
-  return {
-    name,
-    opsPerSec: Math.round(result.requests.average),
+  return benchRow(name, result.requests.average, undefined, {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    errors,
+    errors: result.errors + result.timeouts + result.non2xx,
     requests: result.requests.total,
     connections: CONNECTIONS,
     durationSeconds: DURATION_SECONDS,
-  };
+  });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'healthcode-bench-'));
@@ -104,9 +101,9 @@ try {
     body: JSON.stringify({ venueId: venue.venueId, qrText: declared.code.qrText }),
   });
 
-  const code = { ...row(TARGET.name, getCode), baseline: TARGET.rps, ratio: Number((getCode.requests.average / TARGET.rps).toFixed(2)) };
+  const code = { ...row(TARGET.name, getCode), target: { minOpsPerSec: TARGET.rps, maxP99Ms: TARGET.p99Ms, errors: 0 } };
   // Check-ins have no target: each verifies an ES256 signature and writes a row.
-  const rows = [code, { ...row('server checkin', checkins), baseline: null, ratio: null }];
+  const rows = [code, row('server checkin', checkins)];
   for (const r of rows) {
     console.log(`${r.name.padEnd(16)} ${String(r.opsPerSec).padStart(7)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  errors ${r.errors}  (${r.requests} requests)`);
   }

@@ -34,8 +34,13 @@ export interface PrivateJwk extends PublicJwk {
 const b64u = (min: number, max = min) =>
   z.string().regex(/^[A-Za-z0-9_-]*$/).min(min).max(max);
 
+const KID = /^[\x21\x23-\x5b\x5d-\x7e]{1,64}$/;
+
+/** Whether `value` is a key id: 1-64 printable ASCII characters without quotes or backslashes. */
+export const isKeyId = (value: unknown): value is string => typeof value === 'string' && KID.test(value);
+
 /** Key ids: printable ASCII without quotes or backslashes, so they embed in JSON unchanged. */
-export const kidSchema = z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]{1,64}$/, 'kid must be 1-64 printable ASCII characters');
+export const kidSchema = z.string().regex(KID, 'kid must be 1-64 printable ASCII characters');
 
 const ecPublic = z.object({
   kty: z.literal('EC'),

@@ -1,5 +1,5 @@
 import type { HealthStatus } from '../status.js';
-import { codeClaimsSchema, statusOf, type CodeDisplay } from './claims.js';
+import { codeClaimsSchema, readCodeClaims, statusOf, type CodeClaims, type CodeDisplay } from './claims.js';
 import { defaultCryptoProvider } from './crypto/default-provider.js';
 import type { CryptoProvider } from './crypto/provider.js';
 import { CODE_TYP } from './issue.js';
@@ -88,7 +88,7 @@ const fail = (reason: VerifyFailureReason, message: string): InvalidCode => ({ v
 interface Settings {
   now: number;
   skew: number;
-  algorithms: Alg[];
+  algorithms: readonly Alg[];
   trust: TrustIndex;
 }
 
@@ -106,11 +106,12 @@ function readOptions(opts: VerifyOptions): Settings | InvalidCode {
   if (!trust) return fail('invalid_trust_list', 'the trust list is not valid');
   const now = Math.floor(nowMs / 1000);
   if (trust.expiresAt !== undefined && trust.expiresAt < now - skew) return fail('trust_list_expired', 'the trust list has expired');
-  return { now, skew, trust, algorithms: SUPPORTED_ALGORITHMS.filter((a) => requested.includes(a)) };
+  const algorithms = requested === SUPPORTED_ALGORITHMS ? SUPPORTED_ALGORITHMS : SUPPORTED_ALGORITHMS.filter((a) => requested.includes(a));
+  return { now, skew, trust, algorithms };
 }
 
 /** Decodes QR text into a JWS whose header passes the policy and whose claims fit the schema. */
-function readCode(qrText: string, algorithms: Alg[]) {
+function readCode(qrText: string, algorithms: readonly Alg[]) {
   let parts: FrameParts;
   try {
     parts = unwrapQrText(qrText);
@@ -122,9 +123,22 @@ function readCode(qrText: string, algorithms: Alg[]) {
   if (!jws) return fail('malformed', 'the JWS header is not a JSON object');
   const header = checkHeader(jws.header, CODE_TYP, algorithms);
   if (!header.ok) return fail(header.reason, header.message);
-  const claims = codeClaimsSchema.safeParse(parseJsonObject(jws.payloadBytes));
-  if (!claims.success) return fail('malformed', `claims invalid: ${claims.error.issues[0]?.message ?? ''}`);
-  return { jws, alg: header.alg, kid: header.kid, claims: claims.data };
+  const claims = readClaims(parseJsonObject(jws.payloadBytes));
+  if ('valid' in claims) return claims;
+  return { jws, alg: header.alg, kid: header.kid, claims };
+}
+
+/** The payload's claims; the zod schema runs only to explain a refusal. */
+function readClaims(payload: Record<string, unknown> | undefined): CodeClaims | InvalidCode {
+  const claims = payload && readCodeClaims(payload);
+  if (claims) return claims;
+  const parsed = codeClaimsSchema.safeParse(payload);
+  return parsed.success ? parsed.data : fail('malformed', `claims invalid: ${parsed.error.issues[0]?.message ?? ''}`);
+}
+
+/** Whether time `t` lies in the key's validity window, widened by the clock skew. */
+function inKeyWindow(key: { notBefore?: number; notAfter?: number }, t: number, skew: number): boolean {
+  return (key.notBefore === undefined || t >= key.notBefore - skew) && (key.notAfter === undefined || t <= key.notAfter + skew);
 }
 
 async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<VerifyResult> {
@@ -149,9 +163,7 @@ async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<Verify
     return fail('bad_signature', 'signature does not verify');
   }
 
-  const inWindow = (t: number) =>
-    (key.notBefore === undefined || t >= key.notBefore - skew) && (key.notAfter === undefined || t <= key.notAfter + skew);
-  if (!inWindow(c.iat) || !inWindow(now)) return fail('key_not_valid', `key "${kid}" is outside its validity window`);
+  if (!inKeyWindow(key, c.iat, skew) || !inKeyWindow(key, now, skew)) return fail('key_not_valid', `key "${kid}" is outside its validity window`);
   if (!entry.issuer.regions.some((held) => regionCovers(held, c.rg))) {
     return fail('region_not_allowed', `issuer "${c.iss}" may not issue codes for region ${c.rg}`);
   }

@@ -2,24 +2,36 @@ import { toPublicJwk } from '@healthcode/core';
 import { TEST_ISSUER_KEY } from '@healthcode/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-// Simulates an engine without WebCrypto (as in mini-program runtimes) by hiding globalThis.crypto,
-// and re-imports the module so the once-per-process provider choice is made again.
+// Simulates other engines by hiding process.getBuiltinModule (browsers, workers: no node:crypto) and
+// globalThis.crypto (mini-program runtimes: no WebCrypto either), and re-imports the module so the
+// once-per-process provider choice is made again.
 async function freshCodeModule() {
   vi.resetModules();
   return import('../../src/code/index.js');
 }
 
+function hideNodeCrypto() {
+  vi.spyOn(process, 'getBuiltinModule').mockReturnValue(undefined);
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe('defaultCryptoProvider', () => {
-  it('uses WebCrypto where globalThis.crypto.subtle exists', async () => {
+  it('uses node:crypto where process.getBuiltinModule can load it', async () => {
+    expect((await freshCodeModule()).defaultCryptoProvider().name).toBe('node');
+  });
+
+  it('uses WebCrypto where there is no node:crypto but globalThis.crypto.subtle exists', async () => {
+    hideNodeCrypto();
     expect((await freshCodeModule()).defaultCryptoProvider().name).toBe('webcrypto');
   });
 
-  it('falls back to jsrsasign where there is no WebCrypto, and still verifies', async () => {
+  it('falls back to jsrsasign where there is neither, and still verifies', async () => {
     const sig = await (await freshCodeModule()).webCryptoProvider().sign('ES256', TEST_ISSUER_KEY, new Uint8Array([1, 2, 3]));
+    hideNodeCrypto();
     vi.stubGlobal('crypto', undefined);
     const provider = (await freshCodeModule()).defaultCryptoProvider();
     expect(provider.name).toBe('jsrsasign');

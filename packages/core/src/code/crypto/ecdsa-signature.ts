@@ -7,10 +7,14 @@ const P256_ORDER = [
 /** Byte length of an ES256 signature: r and s, 32 bytes each. */
 export const ES256_SIGNATURE_LENGTH = 64;
 
-function inRange(half: Uint8Array): boolean {
-  if (half.every((b) => b === 0)) return false;
+/** Whether the 32-byte big-endian integer at `bytes[at]` is in `[1, n-1]`. */
+function inRange(bytes: Uint8Array, at: number): boolean {
+  let zero = true;
+  for (let i = at; i < at + 32 && zero; i++) zero = bytes[i] === 0;
+  if (zero) return false;
   for (let i = 0; i < 32; i++) {
-    if (half[i]! !== P256_ORDER[i]!) return half[i]! < P256_ORDER[i]!;
+    const b = bytes[at + i]!;
+    if (b !== P256_ORDER[i]!) return b < P256_ORDER[i]!;
   }
   return false; // equal to n
 }
@@ -23,7 +27,7 @@ function inRange(half: Uint8Array): boolean {
 export function isWellFormedEs256Signature(signature: Uint8Array): boolean {
   return (
     signature.length === ES256_SIGNATURE_LENGTH &&
-    inRange(signature.subarray(0, 32)) &&
-    inRange(signature.subarray(32, 64))
+    inRange(signature, 0) &&
+    inRange(signature, 32)
   );
 }

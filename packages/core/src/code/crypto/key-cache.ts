@@ -15,16 +15,28 @@ function cacheKey(jwk: PublicJwk | PrivateJwk): string {
  */
 export class KeyCache<T> {
   private readonly entries = new Map<string, T>();
+  // A frozen JWK (as in a trust list from verifyTrustList) cannot change, so its identity is as good
+  // as its members, and far cheaper to look up than a string of them.
+  private readonly frozen = new WeakMap<object, T>();
 
   /** The cached value for `jwk`, importing it with `load` on a miss. */
   get(jwk: PublicJwk | PrivateJwk, load: () => T): T {
+    const known = this.frozen.get(jwk);
+    if (known !== undefined) return known;
     const id = cacheKey(jwk);
-    const hit = this.entries.get(id);
-    if (hit !== undefined) return hit;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    const value = load();
-    this.entries.set(id, value);
-    if (value instanceof Promise) value.catch(() => this.entries.delete(id));
+    let value = this.entries.get(id);
+    if (value === undefined) {
+      if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+      value = load();
+      this.entries.set(id, value);
+      if (value instanceof Promise) {
+        value.catch(() => {
+          this.entries.delete(id);
+          this.frozen.delete(jwk);
+        });
+      }
+    }
+    if (Object.isFrozen(jwk)) this.frozen.set(jwk, value);
     return value;
   }
 }

@@ -17,7 +17,7 @@ interface NodeCryptoLike {
 }
 
 /** node:crypto through `process.getBuiltinModule` (Node 20.16+), or `undefined` outside Node. */
-function builtinNodeCrypto(): NodeCryptoLike | undefined {
+export function builtinNodeCrypto(): NodeCryptoLike | undefined {
   const proc = (globalThis as unknown as { process?: { getBuiltinModule?(id: string): unknown } }).process;
   return proc?.getBuiltinModule?.('node:crypto') as NodeCryptoLike | undefined;
 }
@@ -35,8 +35,8 @@ function jwkObject(jwk: PublicJwk | PrivateJwk): object {
 
 /**
  * A {@link CryptoProvider} over node:crypto's synchronous `sign`/`verify` (OpenSSL on the calling
- * thread). On Node it verifies faster than WebCrypto, which pays a thread-pool round trip per call:
- * use it for servers and command-line tools. Not chosen by {@link defaultCryptoProvider}.
+ * thread). On Node it verifies faster than WebCrypto, which pays a thread-pool round trip per call,
+ * so {@link defaultCryptoProvider} picks it wherever `process.getBuiltinModule` can load node:crypto.
  *
  * @param nodeCrypto - the `node:crypto` module; found through `process.getBuiltinModule` when omitted
  * @throws {@link CryptoError} `unavailable` outside Node
@@ -44,8 +44,9 @@ function jwkObject(jwk: PublicJwk | PrivateJwk): object {
 export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
   const api = (nodeCrypto ?? builtinNodeCrypto()) as NodeCryptoLike | undefined;
   if (!api || typeof api.verify !== 'function') throw new CryptoError('unavailable', 'node:crypto is not available');
-  const publicKeys = new KeyCache<NodeKey>();
-  const privateKeys = new KeyCache<NodeKey>();
+  // Cached per key: the imported key inside the options node:crypto takes for its algorithm.
+  const publicKeys = new KeyCache<object>();
+  const privateKeys = new KeyCache<object>();
   const options = (alg: Alg, key: NodeKey): object =>
     alg === 'ES256'
       ? { key, dsaEncoding: 'ieee-p1363' }
@@ -58,18 +59,18 @@ export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
     async sign(alg, key, data) {
       if (key.alg !== alg) throw new CryptoError('invalid_key', `key ${key.kid} is for ${key.alg}, not ${alg}`);
       try {
-        const k = privateKeys.get(key, () => api.createPrivateKey({ key: jwkObject(key), format: 'jwk' }));
-        return new Uint8Array(api.sign('sha256', data, options(alg, k)));
+        const k = privateKeys.get(key, () => options(alg, api.createPrivateKey({ key: jwkObject(key), format: 'jwk' })));
+        return new Uint8Array(api.sign('sha256', data, k));
       } catch (cause) {
         throw new CryptoError('crypto_failure', `node:crypto could not sign with ${key.kid}`, { cause });
       }
     },
     async verify(alg, key, data, signature) {
-      if (key.alg !== alg || !['ES256', 'RS256', 'PS256'].includes(alg)) return false;
+      if (key.alg !== alg || (alg !== 'ES256' && alg !== 'RS256' && alg !== 'PS256')) return false;
       if (alg === 'ES256' && !isWellFormedEs256Signature(signature)) return false;
       try {
-        const k = publicKeys.get(key, () => api.createPublicKey({ key: jwkObject(key), format: 'jwk' }));
-        return api.verify('sha256', data, options(alg, k), signature);
+        const k = publicKeys.get(key, () => options(alg, api.createPublicKey({ key: jwkObject(key), format: 'jwk' })));
+        return api.verify('sha256', data, k, signature);
       } catch {
         return false;
       }

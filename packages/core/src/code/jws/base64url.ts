@@ -11,11 +11,20 @@ export function base64urlLength(byteLength: number): number {
 /** Writes the unpadded base64url text of `bytes` as ASCII codes into `out` at `offset`. */
 export function base64urlEncodeInto(bytes: Uint8Array, out: Uint8Array, offset: number): void {
   let o = offset;
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, base64urlLength(bytes.length - i));
-    for (let k = 0; k < chars; k++) out[o++] = ALPHABET_CODES[(n >> (18 - 6 * k)) & 63]!;
+  const whole = bytes.length - (bytes.length % 3);
+  for (let i = 0; i < whole; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[o++] = ALPHABET_CODES[n >> 18]!;
+    out[o++] = ALPHABET_CODES[(n >> 12) & 63]!;
+    out[o++] = ALPHABET_CODES[(n >> 6) & 63]!;
+    out[o++] = ALPHABET_CODES[n & 63]!;
   }
+  // One or two trailing bytes become two or three characters.
+  if (whole === bytes.length) return;
+  const n = (bytes[whole]! << 16) | (whole + 1 < bytes.length ? bytes[whole + 1]! << 8 : 0);
+  out[o++] = ALPHABET_CODES[n >> 18]!;
+  out[o++] = ALPHABET_CODES[(n >> 12) & 63]!;
+  if (whole + 1 < bytes.length) out[o] = ALPHABET_CODES[(n >> 6) & 63]!;
 }
 
 /** Unpadded base64url (RFC 4648 §5) of some bytes. */

@@ -29,41 +29,50 @@ export function bytesToDigits(bytes: Uint8Array): string {
 }
 
 const TWO_32 = 2 ** 32;
+/** 10^8 = 2^8 · 5^8: how a group's value is split so every product stays an exact double. */
+const FIVE_POW_8 = 390_625;
+/** Q_LIMIT[k] = 256^(k-1): a k-byte group's value v = q·256 + b is below 256^k iff q is below this. */
+const Q_LIMIT = DIGITS.map((_, k) => (k === 0 ? 0 : 2 ** (8 * (k - 1))));
+
+/** The value of the ASCII digits text[from, to), or -1 if one is not a digit; at most 15 digits. */
+function digitValue(text: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    v = v * 10 + digit;
+  }
+  return v;
+}
 
 /**
- * Inverse of {@link bytesToDigits}. Returns `undefined` unless the text is only ASCII digits, its
- * length is 17·m + DIGITS[k] for some m and k, and every group is below 256^k, so each byte string
- * has exactly one accepted digit form.
+ * Inverse of {@link bytesToDigits}, reading `text` from `offset`. Returns `undefined` unless the
+ * text is only ASCII digits, its length is 17·m + DIGITS[k] for some m and k, and every group is
+ * below 256^k, so each byte string has exactly one accepted digit form.
  */
-export function digitsToBytes(text: string): Uint8Array | undefined {
-  const full = Math.floor(text.length / DIGITS[GROUP_BYTES]);
-  const lastBytes = DIGITS.indexOf((text.length % DIGITS[GROUP_BYTES]) as (typeof DIGITS)[number]);
-  if (lastBytes < 0) return undefined;
+export function digitsToBytes(text: string, offset = 0): Uint8Array | undefined {
+  const length = text.length - offset;
+  const full = Math.floor(length / DIGITS[GROUP_BYTES]);
+  const lastBytes = DIGITS.indexOf((length % DIGITS[GROUP_BYTES]) as (typeof DIGITS)[number]);
+  if (length < 0 || lastBytes < 0) return undefined;
   const out = new Uint8Array(full * GROUP_BYTES + lastBytes);
   let o = 0;
-  for (let pos = 0; pos < text.length; ) {
+  for (let pos = offset; pos < text.length; ) {
     const k = pos + DIGITS[GROUP_BYTES] <= text.length ? GROUP_BYTES : lastBytes;
     const end = pos + DIGITS[k]!;
-    // The group value as hi·2^32 + lo; every intermediate stays below 2^53, so doubles are exact.
-    let hi = 0;
-    let lo = 0;
-    for (; pos < end; pos++) {
-      const digit = text.charCodeAt(pos) - 48;
-      if (digit < 0 || digit > 9) return undefined;
-      const t = lo * 10 + digit;
-      lo = t % TWO_32;
-      hi = hi * 10 + Math.floor(t / TWO_32);
-    }
-    if (k > 4 ? hi >= 2 ** (8 * k - 32) : hi !== 0 || lo >= 2 ** (8 * k)) return undefined;
-    for (let i = k - 1; i >= 0; i--) {
-      if (i >= k - 4) {
-        out[o + i] = lo & 0xff;
-        lo = Math.floor(lo / 256);
-      } else {
-        out[o + i] = hi & 0xff;
-        hi = Math.floor(hi / 256);
-      }
-    }
+    // A group of up to 17 digits may exceed 2^53, so it is read as hi·10^8 + lo (each an exact
+    // double) and rewritten as q·256 + last byte, where q = hi·5^8 + floor(lo / 256) < 2^53.
+    const split = end - 8 > pos ? end - 8 : pos;
+    const hi = digitValue(text, pos, split);
+    const lo = digitValue(text, split, end);
+    if (hi < 0 || lo < 0) return undefined;
+    const q = hi * FIVE_POW_8 + ((lo / 256) | 0); // lo < 10^8 < 2^31, so | 0 floors it
+    if (q >= Q_LIMIT[k]!) return undefined;
+    const qLow = q >>> 0; // q mod 2^32, exact for integers below 2^53
+    const qHigh = (q - qLow) / TWO_32;
+    out[o + k - 1] = lo & 0xff;
+    for (let j = 0; j < k - 1; j++) out[o + k - 2 - j] = j < 4 ? (qLow >>> (8 * j)) & 0xff : (qHigh >>> (8 * (j - 4))) & 0xff;
+    pos = end;
     o += k;
   }
   return out;

@@ -37,7 +37,7 @@ export function unwrapQrText(qrText: string): FrameParts {
   if (typeof qrText !== 'string') throw new CodeFormatError('malformed', 'QR text must be a string');
   if (qrText.length > MAX_QR_TEXT_LENGTH) throw new CodeFormatError('too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
   if (!qrText.startsWith(QR_PREFIX)) throw new CodeFormatError('malformed', `QR text does not start with ${QR_PREFIX}`);
-  const frame = digitsToBytes(qrText.slice(QR_PREFIX.length));
+  const frame = digitsToBytes(qrText, QR_PREFIX.length);
   if (!frame) throw new CodeFormatError('malformed', 'QR text body is not a valid digit encoding');
   const parts = decodeFrame(frame);
   if (!parts) throw new CodeFormatError('malformed', 'QR text does not hold a valid frame');
