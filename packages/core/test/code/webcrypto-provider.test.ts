@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { isWellFormedEs256Signature, toPublicJwk, webCryptoProvider } from '@healthcode/core';
-import { TEST_ISSUER_KEY, es256SignatureForgeries } from '@healthcode/test-utils';
+import { TEST_ISSUER_KEY, TEST_ISSUER_NEXT_KEY, es256SignatureForgeries } from '@healthcode/test-utils';
 import { describe, expect, it } from 'vitest';
 
 const DATA = new TextEncoder().encode('signing input');
@@ -50,5 +50,20 @@ describe('webCryptoProvider', () => {
     const importsAfterSign = calls.importKey;
     for (let i = 0; i < 5; i++) expect(await provider.verify('ES256', { ...PUBLIC }, DATA, sig)).toBe(true);
     expect(calls.importKey - importsAfterSign).toBe(1);
+  });
+
+  it('shares one import between a frozen JWK and an equal copy, and re-imports changed material', async () => {
+    const { calls, subtle } = countingSubtle();
+    const provider = webCryptoProvider(subtle);
+    const sig = await provider.sign('ES256', TEST_ISSUER_KEY, DATA);
+    const before = calls.importKey;
+    const frozen = Object.freeze({ ...PUBLIC });
+    expect(await provider.verify('ES256', frozen, DATA, sig)).toBe(true);
+    expect(await provider.verify('ES256', frozen, DATA, sig)).toBe(true);
+    expect(await provider.verify('ES256', { ...PUBLIC }, DATA, sig)).toBe(true);
+    expect(calls.importKey - before).toBe(1);
+    const other = Object.freeze({ ...toPublicJwk(TEST_ISSUER_NEXT_KEY), kid: PUBLIC.kid });
+    expect(await provider.verify('ES256', other, DATA, sig)).toBe(false);
+    expect(calls.importKey - before).toBe(2);
   });
 });

@@ -44,7 +44,7 @@ function fixedLength(b64: string | undefined, bytes: number): string | undefined
  * A {@link CryptoProvider} in pure JavaScript (jsrsasign), for engines without WebCrypto such as
  * mini-program runtimes. Verification works anywhere; signing and key generation need
  * `crypto.getRandomValues` and throw `no_secure_random` without it. An ES256 verification costs
- * about 20-30 ms (computed with Shamir's trick, several times faster than jsrsasign's own `verify`),
+ * about 20 ms on a desktop CPU (with Shamir's trick, several times faster than jsrsasign's own `verify`),
  * so prefer {@link nodeCryptoProvider} or {@link webCryptoProvider} where they exist.
  */
 export function jsrsasignCryptoProvider(): CryptoProvider {

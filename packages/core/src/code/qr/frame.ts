@@ -44,7 +44,7 @@ export function encodeFrame({ header, payload, signature }: FrameParts): Uint8Ar
 }
 
 /**
- * Unpacks a frame. Returns `undefined` for an unknown version, inconsistent lengths, or a DEFLATE
+ * Unpacks a frame into fresh arrays (`frame` may be reused once this returns). Returns `undefined` for an unknown version, inconsistent lengths, or a DEFLATE
  * stream that is invalid or too large once inflated. Bytes after the end of the DEFLATE stream are
  * not detected (fflate does not report where the stream ended); they cannot change the JWS, which is
  * what the signature covers.
@@ -57,5 +57,5 @@ export function decodeFrame(frame: Uint8Array): FrameParts | undefined {
   if (sigLen === 0 || headerLen === 0 || compressed.length === 0) return undefined;
   const body = inflate(compressed);
   if (!body || body.length < headerLen) return undefined;
-  return { header: body.slice(0, headerLen), payload: body.slice(headerLen), signature: frame.subarray(FIXED, FIXED + sigLen) };
+  return { header: body.slice(0, headerLen), payload: body.slice(headerLen), signature: frame.slice(FIXED, FIXED + sigLen) };
 }

@@ -45,17 +45,26 @@ function digitValue(text: string, from: number, to: number): number {
   return v;
 }
 
+/** How many bytes {@link digitsToBytes} needs to decode `digits` decimal digits. */
+export function digitsByteLength(digits: number): number {
+  return Math.ceil(digits / DIGITS[GROUP_BYTES]) * GROUP_BYTES;
+}
+
 /**
  * Inverse of {@link bytesToDigits}, reading `text` from `offset`. Returns `undefined` unless the
  * text is only ASCII digits, its length is 17·m + DIGITS[k] for some m and k, and every group is
  * below 256^k, so each byte string has exactly one accepted digit form.
+ *
+ * @param into - where to write the bytes if it has room (the result is then a view of it);
+ *   a new array otherwise
  */
-export function digitsToBytes(text: string, offset = 0): Uint8Array | undefined {
+export function digitsToBytes(text: string, offset = 0, into?: Uint8Array): Uint8Array | undefined {
   const length = text.length - offset;
   const full = Math.floor(length / DIGITS[GROUP_BYTES]);
   const lastBytes = DIGITS.indexOf((length % DIGITS[GROUP_BYTES]) as (typeof DIGITS)[number]);
   if (length < 0 || lastBytes < 0) return undefined;
-  const out = new Uint8Array(full * GROUP_BYTES + lastBytes);
+  const size = full * GROUP_BYTES + lastBytes;
+  const out = into && into.length >= size ? into.subarray(0, size) : new Uint8Array(size);
   let o = 0;
   for (let pos = offset; pos < text.length; ) {
     const k = pos + DIGITS[GROUP_BYTES] <= text.length ? GROUP_BYTES : lastBytes;

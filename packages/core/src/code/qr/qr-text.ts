@@ -1,13 +1,16 @@
 import { CodeFormatError } from '../errors.js';
 import { decodeCompactJws } from '../jws/compact.js';
 import { decodeFrame, encodeFrame, type FrameParts } from './frame.js';
-import { bytesToDigits, digitsToBytes } from './numeric.js';
+import { bytesToDigits, digitsByteLength, digitsToBytes } from './numeric.js';
 
 /** Prefix of every health code QR text; QR alphanumeric, and it names the format version. */
 export const QR_PREFIX = 'HC1:';
 /** Longest QR text accepted; anything longer is refused before any parsing. */
 export const MAX_QR_TEXT_LENGTH = 2048;
 const MAX_PART_BYTES = 0xffff;
+// Frames are decoded synchronously and decodeFrame copies what it returns, so one buffer serves
+// every call (an allocation fewer per verification).
+const frameScratch = new Uint8Array(digitsByteLength(MAX_QR_TEXT_LENGTH));
 
 /**
  * Turns a compact JWS into QR text: `HC1:` followed by the decimal digits of the binary frame
@@ -37,7 +40,7 @@ export function unwrapQrText(qrText: string): FrameParts {
   if (typeof qrText !== 'string') throw new CodeFormatError('malformed', 'QR text must be a string');
   if (qrText.length > MAX_QR_TEXT_LENGTH) throw new CodeFormatError('too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
   if (!qrText.startsWith(QR_PREFIX)) throw new CodeFormatError('malformed', `QR text does not start with ${QR_PREFIX}`);
-  const frame = digitsToBytes(qrText, QR_PREFIX.length);
+  const frame = digitsToBytes(qrText, QR_PREFIX.length, frameScratch);
   if (!frame) throw new CodeFormatError('malformed', 'QR text body is not a valid digit encoding');
   const parts = decodeFrame(frame);
   if (!parts) throw new CodeFormatError('malformed', 'QR text does not hold a valid frame');

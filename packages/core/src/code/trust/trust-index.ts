@@ -18,13 +18,16 @@ function isDeepFrozen(value: unknown): boolean {
   return Object.isFrozen(value) && Object.values(value).every(isDeepFrozen);
 }
 
+// The JWK is frozen so crypto providers can find their imported key by its identity (see KeyCache).
+const indexedKey = (k: TrustedKey): [string, TrustedKey] => [k.jwk.kid, { ...k, jwk: Object.freeze(k.jwk) }];
+
 function build(list: TrustList): TrustIndex | null {
   const parsed = trustListSchema.safeParse(list);
   if (!parsed.success) return null;
   const l = parsed.data;
   return {
     ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }),
-    issuers: new Map(l.issuers.map((issuer) => [issuer.id, { issuer, keys: new Map(issuer.keys.map((k) => [k.jwk.kid, k])) }])),
+    issuers: new Map(l.issuers.map((issuer) => [issuer.id, { issuer, keys: new Map(issuer.keys.map(indexedKey)) }])),
     revokedKeyIds: new Set(l.revokedKeyIds),
     revokedCodeIds: new Set(l.revokedCodeIds),
   };
