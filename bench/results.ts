@@ -37,9 +37,12 @@ export function benchRow<E extends Record<string, unknown> = Record<never, never
   };
 }
 
-/** Replaces rows with the same `name` and keeps the rest; writes pretty-printed JSON. */
-export function mergeResults(rows: BenchRow[]): void {
-  const old = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchRow[]) : [];
+/**
+ * Replaces rows with the same `name` and keeps the rest; writes pretty-printed JSON.
+ * Speed rows are {@link BenchRow}s; other figures (sizes) carry their own fields.
+ */
+export function mergeResults(rows: ReadonlyArray<{ name: string }>): void {
+  const old = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Array<{ name: string }>) : [];
   const names = new Set(rows.map((r) => r.name));
   const merged = [...old.filter((r) => !names.has(r.name)), ...rows].sort((a, b) => a.name.localeCompare(b.name));
   writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HostStorage } from '../host/host.js';
 import { StoredValue } from './stored-value.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HostStorage } from '../host/host.js';
 import { type CryptoProvider, type PublicJwk, type TrustList, verifyTrustList } from '../code/index.js';
 import { ClientError } from './client-error.js';

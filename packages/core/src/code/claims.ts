@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HealthStatus } from '../status.js';
 
 /** Default lifetime of a code: 10 minutes, so a screenshot or copy goes stale quickly. */

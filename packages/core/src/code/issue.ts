@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HealthStatus } from '../status.js';
 import {
   DEFAULT_CODE_TTL_SECONDS,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CodeInputError } from './errors.js';
 import type { CryptoProvider } from './crypto/provider.js';
 import { defaultCryptoProvider } from './crypto/default-provider.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { healthStatusSchema, idSchema, isoDateTimeSchema } from './common.js';
 
 /** Masked display data carried in a code: never a full name or document number. */

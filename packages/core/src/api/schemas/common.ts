@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HealthStatus } from '../../status.js';
 
 /** An instant as an ISO 8601 string with an offset, e.g. `2026-11-27T08:00:00.000Z`. */

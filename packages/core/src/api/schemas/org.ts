@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, isoDateTimeSchema, statusCountsSchema } from './common.js';
 
 /** Body of `POST /v1/orgs` (operator). */

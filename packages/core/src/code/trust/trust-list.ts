@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { codeIdSchema, issuerIdSchema, regionSchema } from '../claims.js';
 import { kidSchema, publicJwkSchema, type PublicJwk } from '../keys.js';
 
