@@ -37,8 +37,10 @@ export interface HostStorage {
   remove(key: string): Promise<void>;
 }
 
+/** HTTP methods a host request may use (some hosts lack `PATCH`: their adapters reject it as `unsupported`). */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** One HTTP request, as the client hands it to the host. */
 export interface HostRequestOptions {
   url: string;
   method?: HttpMethod;
@@ -62,8 +64,10 @@ export interface HostResponse {
   body: unknown;
 }
 
+/** The host's HTTP transport (`wx.request`, `my.request`, the bridge's `httpRequest`, `fetch`). */
 export type HostRequest = (options: HostRequestOptions) => Promise<HostResponse>;
 
+/** The host's QR scanner. */
 export interface HostScan {
   /** Opens the host's scanner; resolves with the decoded text of one QR code. */
   scanQRCode(options?: { onlyFromCamera?: boolean }): Promise<{ text: string }>;
@@ -92,6 +96,7 @@ export interface Canvas2DLike {
   draw?(reserve?: boolean, callback?: () => void): void;
 }
 
+/** A canvas ready to draw on, already scaled so that one unit is one logical pixel. */
 export interface HostCanvasTarget {
   context: Canvas2DLike;
   /** Size in CSS / rpx-independent logical pixels. */
@@ -101,6 +106,7 @@ export interface HostCanvasTarget {
   pixelRatio: number;
 }
 
+/** Access to canvases on the current page, for drawing the code. */
 export interface HostCanvas {
   /**
    * Finds a canvas on the current page by selector or id and prepares it for drawing:
@@ -113,6 +119,7 @@ export interface HostCanvas {
   getCanvas(selector: string, options?: { scope?: unknown }): Promise<HostCanvasTarget>;
 }
 
+/** The host's native feedback: toasts, confirmation dialogs, loading indicators. */
 export interface HostUI {
   toast(options: { title: string; icon?: 'success' | 'error' | 'loading' | 'none'; durationMs?: number }): Promise<void>;
   /** Resolves `true` when the user confirmed. */
@@ -121,6 +128,7 @@ export interface HostUI {
   hideLoading(): Promise<void>;
 }
 
+/** Screen controls a code page wants: full brightness for scanners, and no sleep while shown. */
 export interface HostScreen {
   /** 0 to 1. */
   getBrightness(): Promise<number>;
@@ -128,11 +136,13 @@ export interface HostScreen {
   setKeepScreenOn(on: boolean): Promise<void>;
 }
 
+/** The host's screenshot notification, used to warn that a screenshot is not a valid code. */
 export interface HostScreenshotEvents {
   /** Calls `listener` whenever the user takes a screenshot; returns a function that unsubscribes. */
   onScreenshot(listener: () => void): () => void;
 }
 
+/** What the renderer and the form need to know about the device, normalised across hosts. */
 export interface HostSystemInfo {
   pixelRatio: number;
   platform: string;
@@ -142,10 +152,12 @@ export interface HostSystemInfo {
   screenHeight: number;
 }
 
+/** Device and locale information. */
 export interface HostSystem {
   getSystemInfo(): Promise<HostSystemInfo>;
 }
 
+/** Location, where the host offers it and the user allows it. */
 export interface HostLocation {
   /** WGS-84 degrees, numbers whatever the host returns. */
   getLocation(): Promise<{ latitude: number; longitude: number; accuracy?: number }>;
