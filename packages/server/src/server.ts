@@ -5,6 +5,7 @@ import {
   createKeyring,
   createServiceEngine,
   DEFAULT_CODE_TTL_SECONDS,
+  DEFAULT_RETENTION,
   errorResponse,
   type Alg,
   type CryptoProvider,
@@ -12,6 +13,8 @@ import {
   type IssuerInfo,
   type Keyring,
   type PublicJwk,
+  type PurgeReport,
+  type RetentionPolicy,
   type RuleSet,
   type ServiceRequest,
 } from '@healthcode/core';
@@ -46,8 +49,18 @@ export interface ServerOptions {
   /** Largest accepted request body in bytes; default 64 KiB. */
   bodyLimit?: number;
   log?: LogOptions;
+  /** When to purge expired sessions and old idempotency records; see {@link HousekeepingOptions}. */
+  housekeeping?: HousekeepingOptions;
   now?: () => Date;
   crypto?: CryptoProvider;
+}
+
+/** How the server purges what it no longer needs (`ServiceStore.purgeExpired`). */
+export interface HousekeepingOptions {
+  /** Pause between purges in milliseconds; default 10 minutes; 0 disables the timer (call `purgeExpired` yourself). */
+  intervalMs?: number;
+  /** Default `DEFAULT_RETENTION`: answers kept a day, abandoned claims five minutes. */
+  retention?: Partial<RetentionPolicy>;
 }
 
 /** A running (or ready to run) reference server. */
@@ -62,7 +75,9 @@ export interface HealthCodeServer {
   listen(port: number, host?: string): Promise<string>;
   /** New issuer signing key; the old one stays trusted until its codes have expired. */
   rotateIssuerKey(): Promise<PublicJwk>;
-  /** Stops accepting connections, finishes in-flight requests, closes the database. */
+  /** Purges expired sessions and old idempotency records now, as the housekeeping timer does. */
+  purgeExpired(): Promise<PurgeReport>;
+  /** Stops accepting connections and the housekeeping timer, finishes in-flight requests, closes the database. */
   close(): Promise<void>;
 }
 
@@ -89,6 +104,26 @@ function staticFile(name: string): string {
 }
 
 /**
+ * Runs `purge` every `intervalMs` (never when 0) on a timer that does not keep the
+ * process alive; a purge still running when the next is due is not doubled.
+ */
+function startHousekeeping(intervalMs: number, purge: () => Promise<void>, onError: (error: unknown) => void): { stop(): void } {
+  if (intervalMs === 0) return { stop() {} };
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    purge()
+      .catch(onError)
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
+
+/**
  * The reference HealthCode service: the service engine's `/v1` routes on fastify,
  * state in SQLite (or any {@link Storage}), keys in `keysDir`, plus `/dashboard`.
  *
@@ -97,6 +132,10 @@ function staticFile(name: string): string {
  * const url = await server.listen(8080);
  */
 export async function createServer(options: ServerOptions): Promise<HealthCodeServer> {
+  const purgeIntervalMs = options.housekeeping?.intervalMs ?? 600_000;
+  if (!Number.isFinite(purgeIntervalMs) || purgeIntervalMs < 0) {
+    throw new RangeError(`housekeeping.intervalMs must be a number >= 0, got ${purgeIntervalMs}`);
+  }
   const codeTtlSeconds = options.codeTtlSeconds ?? DEFAULT_CODE_TTL_SECONDS;
   const state = await loadOrCreateKeyringState(options.keysDir, { alg: options.alg, crypto: options.crypto });
   const keyring = createKeyring(state, {
@@ -158,6 +197,17 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
     return reply.code(response.status).send(response.body);
   });
 
+  const retention: RetentionPolicy = { ...DEFAULT_RETENTION, ...options.housekeeping?.retention };
+  const purgeExpired = () => storage.purgeExpired((options.now?.() ?? new Date()).getTime(), retention);
+  const housekeeping = startHousekeeping(
+    purgeIntervalMs,
+    async () => {
+      const purged = await purgeExpired();
+      if (purged.sessions + purged.idempotency > 0) app.log.info({ purged }, 'housekeeping purged expired records');
+    },
+    (err) => app.log.error({ err }, 'housekeeping purge failed'),
+  );
+
   let closing: Promise<void> | undefined;
   return {
     app,
@@ -171,7 +221,9 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
       return `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
     },
     rotateIssuerKey: () => keyring.rotate(),
+    purgeExpired,
     close() {
+      housekeeping.stop();
       closing ??= app.close().then(() => storage.close());
       return closing;
     },

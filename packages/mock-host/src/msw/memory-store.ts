@@ -4,6 +4,7 @@ import type {
   StoredDeclaration,
   StoredEmployee,
   HealthStatus,
+  IdempotencyRecord,
   StoredAnswer,
   StoredOrg,
   StoredReview,
@@ -27,16 +28,18 @@ export function createMemoryStore(): ServiceStore {
   const reviews = new Map<string, StoredReview>();
   const declarations: StoredDeclaration[] = [];
   const codes = new Map<string, StoredCode>();
-  const idempotency = new Map<string, StoredAnswer>();
+  const idempotency = new Map<string, IdempotencyRecord>();
   const orgs = new Map<string, StoredOrg>();
   const orgTokens = new Map<string, string>();
   const employees: StoredEmployee[] = [];
   const venues = new Map<string, StoredVenue>();
   const checkins: StoredCheckin[] = [];
   const idemKey = (userId: string, key: string) => JSON.stringify([userId, key]);
-  // The first answer under a key wins, as with SQLite's INSERT OR IGNORE.
+  // An answer replaces its key's pending claim; the first answer under a key wins, as in SQLite.
   const remember = (answer: StoredAnswer | undefined) => {
-    if (answer && !idempotency.has(idemKey(answer.userId, answer.key))) idempotency.set(idemKey(answer.userId, answer.key), copy(answer));
+    if (!answer) return;
+    const id = idemKey(answer.userId, answer.key);
+    if (idempotency.get(id)?.state !== 'answered') idempotency.set(id, { ...copy(answer), state: 'answered' });
   };
 
   return {
@@ -91,8 +94,17 @@ export function createMemoryStore(): ServiceStore {
     async latestCode(userId) {
       return copy(codes.get(userId));
     },
-    async getIdempotent(userId, key) {
-      return copy(idempotency.get(idemKey(userId, key)));
+    async claimIdempotencyKey(claim) {
+      // No await between the lookup and the set: the claim is atomic on the event loop.
+      const id = idemKey(claim.userId, claim.key);
+      const earlier = idempotency.get(id);
+      if (earlier) return copy(earlier);
+      idempotency.set(id, { ...copy(claim), state: 'pending' });
+      return undefined;
+    },
+    async releaseIdempotencyKey(userId, key) {
+      const id = idemKey(userId, key);
+      if (idempotency.get(id)?.state === 'pending') idempotency.delete(id);
     },
     async saveOrg(org, adminToken) {
       orgs.set(org.orgId, copy(org));
@@ -128,6 +140,17 @@ export function createMemoryStore(): ServiceStore {
     },
     async listCheckins(orgId, from, to) {
       return copy(checkins.filter((c) => c.orgId === orgId && c.checkedInAt >= from && c.checkedInAt < to));
+    },
+    async purgeExpired(now, retention) {
+      const report = { sessions: 0, idempotency: 0 };
+      for (const [token, session] of sessions) {
+        if (session.expiresAt <= now && sessions.delete(token)) report.sessions++;
+      }
+      for (const [id, record] of idempotency) {
+        const maxAge = record.state === 'pending' ? retention.pendingMs : retention.answeredMs;
+        if (record.createdAt < now - maxAge && idempotency.delete(id)) report.idempotency++;
+      }
+      return report;
     },
   };
 }

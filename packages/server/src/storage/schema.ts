@@ -1,6 +1,7 @@
 /**
  * SQLite schema, one entry per version (`PRAGMA user_version`). Append; never edit a
  * shipped entry. Instants are epoch milliseconds; JSON columns hold serialised objects.
+ * An `idempotency` row with `status` 0 is a pending claim: its request is still running.
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -42,5 +43,10 @@ export const MIGRATIONS: readonly string[] = [
     scanned_by TEXT NOT NULL, valid INTEGER NOT NULL, subject_id TEXT, status TEXT,
     reason TEXT, checked_in_at INTEGER NOT NULL);
   CREATE INDEX checkins_by_org ON checkins (org_id, checked_in_at);
+  `,
+  // Version 2: the housekeeping purge deletes by age.
+  `
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  CREATE INDEX idempotency_by_age ON idempotency (created_at);
   `,
 ];

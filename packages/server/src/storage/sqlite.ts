@@ -8,6 +8,10 @@ import type {
   StoredDeclaration,
   StoredEmployee,
   HealthStatus,
+  IdempotencyClaim,
+  IdempotencyRecord,
+  PurgeReport,
+  RetentionPolicy,
   StoredAnswer,
   StoredOrg,
   StoredReview,
@@ -44,9 +48,12 @@ const toCode = (r: Row): StoredCode => ({
   codeId: str(r.code_id), userId: str(r.user_id), subjectId: str(r.subject_id), status: str(r.status) as HealthStatus, region: str(r.region),
   display: json(r.display), qrText: str(r.qr_text), keyId: str(r.key_id), issuedAt: num(r.issued_at), expiresAt: num(r.expires_at),
 });
-const toAnswer = (r: Row): StoredAnswer => ({
-  userId: str(r.user_id), key: str(r.key), fingerprint: str(r.fingerprint), status: num(r.status), body: json(r.body), createdAt: num(r.created_at),
-});
+/** `status` of a pending claim's row: no HTTP status is 0. */
+const PENDING = 0;
+const toIdempotency = (r: Row): IdempotencyRecord => {
+  const claim = { userId: str(r.user_id), key: str(r.key), fingerprint: str(r.fingerprint), createdAt: num(r.created_at) };
+  return r.status === PENDING ? { state: 'pending', ...claim } : { state: 'answered', ...claim, status: num(r.status), body: json(r.body) };
+};
 const toOrg = (r: Row): StoredOrg => ({ orgId: str(r.org_id), name: str(r.name), createdAt: num(r.created_at) });
 const toEmployee = (r: Row): StoredEmployee =>
   compact({ employeeId: str(r.employee_id), orgId: str(r.org_id), subjectId: str(r.subject_id), label: opt<string>(r.label), createdAt: num(r.created_at) });
@@ -102,7 +109,18 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     ),
     latestCode: db.prepare('SELECT * FROM codes WHERE user_id = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1'),
     getIdempotent: db.prepare('SELECT * FROM idempotency WHERE user_id = ? AND key = ?'),
-    saveIdempotent: db.prepare('INSERT OR IGNORE INTO idempotency VALUES (@userId, @key, @fingerprint, @status, @body, @createdAt)'),
+    claimIdempotent: db.prepare(`INSERT OR IGNORE INTO idempotency VALUES (@userId, @key, @fingerprint, ${PENDING}, 'null', @createdAt)`),
+    releaseIdempotent: db.prepare(`DELETE FROM idempotency WHERE user_id = ? AND key = ? AND status = ${PENDING}`),
+    // An answer replaces its key's pending claim; the first answer under a key wins.
+    saveIdempotent: db.prepare(
+      `INSERT INTO idempotency VALUES (@userId, @key, @fingerprint, @status, @body, @createdAt)
+       ON CONFLICT (user_id, key) DO UPDATE SET fingerprint = excluded.fingerprint, status = excluded.status,
+       body = excluded.body, created_at = excluded.created_at WHERE idempotency.status = ${PENDING}`,
+    ),
+    purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    purgeIdempotent: db.prepare(
+      `DELETE FROM idempotency WHERE created_at < CASE WHEN status = ${PENDING} THEN @pendingBefore ELSE @answeredBefore END`,
+    ),
     saveOrg: db.prepare('INSERT OR REPLACE INTO orgs VALUES (?, ?, ?, ?)'),
     getOrg: db.prepare('SELECT * FROM orgs WHERE org_id = ?'),
     orgByToken: db.prepare('SELECT * FROM orgs WHERE admin_token_hash = ?'),
@@ -135,6 +153,15 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     return r && map(r);
   };
   const many = <T>(statement: Database.Statement, map: (r: Row) => T, ...params: unknown[]): T[] => (statement.all(...params) as Row[]).map(map);
+
+  const claimIdempotencyKey = db.transaction((claim: IdempotencyClaim): IdempotencyRecord | undefined => {
+    if (q.claimIdempotent.run(claim).changes === 1) return undefined;
+    return one(q.getIdempotent, toIdempotency, claim.userId, claim.key);
+  });
+  const purgeExpired = db.transaction((now: number, retention: RetentionPolicy): PurgeReport => ({
+    sessions: q.purgeSessions.run(now).changes,
+    idempotency: q.purgeIdempotent.run({ pendingBefore: now - retention.pendingMs, answeredBefore: now - retention.answeredMs }).changes,
+  }));
 
   return {
     async ping() {
@@ -176,8 +203,11 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     async latestCode(userId) {
       return one(q.latestCode, toCode, userId);
     },
-    async getIdempotent(userId, key) {
-      return one(q.getIdempotent, toAnswer, userId, key);
+    async claimIdempotencyKey(claim) {
+      return claimIdempotencyKey(claim);
+    },
+    async releaseIdempotencyKey(userId, key) {
+      q.releaseIdempotent.run(userId, key);
     },
     async saveOrg(org, adminToken) {
       q.saveOrg.run(org.orgId, org.name, tokenHash(adminToken), org.createdAt);
@@ -208,6 +238,9 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     },
     async listCheckins(orgId, from, to) {
       return many(q.listCheckins, toCheckin, orgId, from, to);
+    },
+    async purgeExpired(now, retention) {
+      return purgeExpired(now, retention);
     },
     async close() {
       if (db.open) db.close();

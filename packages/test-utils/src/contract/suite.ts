@@ -11,6 +11,7 @@ import {
   dashboardResponseSchema,
   employeeSchema,
   formResponseSchema,
+  IDEMPOTENCY_IN_PROGRESS,
   listReviewsResponseSchema,
   parsePublicJwk,
   sessionInfoSchema,
@@ -43,6 +44,27 @@ function expectShape<T>(schema: Schema<T>, answer: JsonAnswer, status: number): 
 function expectError(answer: JsonAnswer, code: ApiErrorCode, status: number): void {
   const body = expectShape(apiErrorBodySchema, answer, status);
   expect(body.error.code).toBe(code);
+}
+
+/**
+ * Checks the answers to concurrent duplicates (same `Idempotency-Key`, same body):
+ * each is the one `201` result, or `unavailable` because the first was still running.
+ * Returns that result.
+ */
+function expectOneResult<T>(schema: Schema<T>, answers: JsonAnswer[]): T {
+  const results: T[] = [];
+  for (const answer of answers) {
+    if (answer.status === 503) {
+      expectError(answer, 'unavailable', 503);
+      expect(answer.body.error.details.reason).toBe(IDEMPOTENCY_IN_PROGRESS);
+    } else {
+      results.push(expectShape(schema, answer, 201));
+    }
+  }
+  const [first, ...rest] = results;
+  if (first === undefined) throw new Error('every duplicate was answered "in progress": none acted');
+  for (const other of rest) expect(other).toEqual(first);
+  return first;
 }
 
 /**
@@ -91,6 +113,25 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
     async function addVenue(orgId: string, token: string, venueName = 'Front gate') {
       const answer = await call('POST', apiPath(API_ROUTES.orgVenues, { orgId }), { token, body: { name: venueName } });
       return expectShape(venueSchema, answer, 201);
+    }
+
+    /** A venue of a fresh organisation, a scanner, and the code of visitor `person` to scan there. */
+    async function scanningVenue(person: number) {
+      const org = await createOrg();
+      const venue = await addVenue(org.orgId, org.adminToken);
+      const visitor = await declaredUser(person);
+      const scanner = await signIn();
+      const body = { venueId: venue.venueId, qrText: visitor.declaration.code.qrText };
+      return {
+        scan: (key?: string) => call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body, headers: key ? { 'Idempotency-Key': key } : {} }),
+        /** How many check-ins the organisation's dashboard counts at the venue today. */
+        async venueCheckins() {
+          const dashboard = await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId }), { token: org.adminToken });
+          const venues = expectShape(dashboardResponseSchema, dashboard, 200).venues;
+          expect(venues.map((v) => v.venueId)).toEqual([venue.venueId]);
+          return venues[0]?.checkins;
+        },
+      };
     }
 
     describe('health and routing', () => {
@@ -272,6 +313,21 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         expectError(await declare(sessionToken, greenAnswers(6), 'key-2'), 'conflict', 409);
       });
 
+      it('acts once on concurrent declarations with the same new Idempotency-Key', async () => {
+        const { sessionToken } = await signIn();
+        const answers = await Promise.all([declare(sessionToken, greenAnswers(10), 'race-1'), declare(sessionToken, greenAnswers(10), 'race-1')]);
+        const result = expectOneResult(submitDeclarationResponseSchema, answers);
+        expect(expectShape(submitDeclarationResponseSchema, await declare(sessionToken, greenAnswers(10), 'race-1'), 201)).toEqual(result);
+        const code = expectShape(codeResponseSchema, await call('GET', API_ROUTES.code, { token: sessionToken }), 200);
+        expect(code.codeId).toBe(result.code.codeId);
+      });
+
+      it('lets a key be used again after its request failed', async () => {
+        const { sessionToken } = await signIn();
+        expectError(await declare(sessionToken, { ...greenAnswers(11), phone: 'x' }, 'retry-me'), 'validation_failed', 422);
+        expect((await declare(sessionToken, greenAnswers(11), 'retry-me')).status).toBe(201);
+      });
+
       it('limits declarations per user and minute with rate_limited, and lets the user go on a minute later', async () => {
         const { sessionToken } = await signIn();
         const other = await signIn();
@@ -353,20 +409,19 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
       });
 
       it('records a check-in once when its Idempotency-Key repeats with the same body, and replays the stored answer', async () => {
-        const org = await createOrg();
-        const venue = await addVenue(org.orgId, org.adminToken);
-        const visitor = await declaredUser(22);
-        const scanner = await signIn();
-        const body = { venueId: venue.venueId, qrText: visitor.declaration.code.qrText };
-        const scan = (key?: string) => call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body, headers: key ? { 'Idempotency-Key': key } : {} });
+        const { scan, venueCheckins } = await scanningVenue(22);
         const first = expectShape(checkinResponseSchema, await scan('scan-1'), 201);
         clock.advance(5);
         expect(expectShape(checkinResponseSchema, await scan('scan-1'), 201)).toEqual(first);
         const fresh = expectShape(checkinResponseSchema, await scan(), 201);
         expect(fresh.checkinId).not.toBe(first.checkinId);
+        expect(await venueCheckins()).toBe(2);
+      });
 
-        const dashboard = await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId }), { token: org.adminToken });
-        expect(expectShape(dashboardResponseSchema, dashboard, 200).venues).toEqual([expect.objectContaining({ venueId: venue.venueId, checkins: 2 })]);
+      it('records one check-in for concurrent scans with the same new Idempotency-Key', async () => {
+        const { scan, venueCheckins } = await scanningVenue(24);
+        expectOneResult(checkinResponseSchema, await Promise.all([scan('race-scan'), scan('race-scan'), scan('race-scan')]));
+        expect(await venueCheckins()).toBe(1);
       });
 
       it('refuses a check-in Idempotency-Key reused with a different body, or first used for a declaration, with conflict', async () => {

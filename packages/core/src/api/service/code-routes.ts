@@ -4,7 +4,7 @@ import { API_ROUTES } from '../routes.js';
 import { checkinRequestSchema, type CheckinResponse, type TrustListResponse, type VerifyResultJson } from '../schemas/code.js';
 import { authenticate, type ServiceContext } from './context.js';
 import { created, ok, parseOrThrow, type ServiceRoute } from './http.js';
-import { idempotentRequest } from './idempotency.js';
+import { runIdempotent } from './idempotency.js';
 import { newId } from './ids.js';
 import type { StoredCheckin } from './store.js';
 
@@ -41,32 +41,32 @@ export function codeRoutes(ctx: ServiceContext): ServiceRoute[] {
       path: API_ROUTES.checkins,
       async handle(request) {
         const scanner = await authenticate(ctx, request);
-        const idempotency = await idempotentRequest(ctx, request, scanner.userId, API_ROUTES.checkins);
-        if (idempotency.replay) return idempotency.replay;
-        const { venueId, qrText } = parseOrThrow(checkinRequestSchema, request.body, 'check-in');
-        const venue = await ctx.store.getVenue(venueId);
-        if (!venue) throw new ApiError('not_found', 'no such venue');
-        const now = ctx.now();
-        const { trust } = await ctx.keyring.current();
-        const result = await verifyCode(qrText, { trust, now, crypto: ctx.crypto });
-        const checkin: StoredCheckin = {
-          checkinId: newId('chk'),
-          venueId,
-          orgId: venue.orgId,
-          scannedBy: scanner.userId,
-          valid: result.valid,
-          checkedInAt: now.getTime(),
-          ...(result.valid ? { subjectId: result.subject, status: result.status } : { reason: result.reason }),
-        };
-        const response: CheckinResponse = {
-          checkinId: checkin.checkinId,
-          venueId,
-          checkedInAt: now.toISOString(),
-          result: verifyResultToJson(result),
-        };
-        const answer = created(response);
-        await ctx.store.commitCheckin({ checkin, idempotency: idempotency.answer(answer) });
-        return answer;
+        return runIdempotent(ctx, request, scanner.userId, API_ROUTES.checkins, async (record) => {
+          const { venueId, qrText } = parseOrThrow(checkinRequestSchema, request.body, 'check-in');
+          const venue = await ctx.store.getVenue(venueId);
+          if (!venue) throw new ApiError('not_found', 'no such venue');
+          const now = ctx.now();
+          const { trust } = await ctx.keyring.current();
+          const result = await verifyCode(qrText, { trust, now, crypto: ctx.crypto });
+          const checkin: StoredCheckin = {
+            checkinId: newId('chk'),
+            venueId,
+            orgId: venue.orgId,
+            scannedBy: scanner.userId,
+            valid: result.valid,
+            checkedInAt: now.getTime(),
+            ...(result.valid ? { subjectId: result.subject, status: result.status } : { reason: result.reason }),
+          };
+          const response: CheckinResponse = {
+            checkinId: checkin.checkinId,
+            venueId,
+            checkedInAt: now.toISOString(),
+            result: verifyResultToJson(result),
+          };
+          const answer = created(response);
+          await ctx.store.commitCheckin({ checkin, idempotency: record(answer) });
+          return answer;
+        });
       },
     },
   ];

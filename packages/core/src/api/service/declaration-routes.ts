@@ -6,7 +6,7 @@ import { API_ROUTES } from '../routes.js';
 import { submitDeclarationRequestSchema, type SubmitDeclarationResponse } from '../schemas/declaration.js';
 import { authenticate, type ServiceContext } from './context.js';
 import { created, ok, parseOrThrow, type ServiceRoute } from './http.js';
-import { idempotentRequest } from './idempotency.js';
+import { runIdempotent } from './idempotency.js';
 import { newId } from './ids.js';
 import type { StoredDeclaration } from './store.js';
 
@@ -73,14 +73,14 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
         const user = await authenticate(ctx, request);
         if (user.identityStatus === 'pending_review') throw new ApiError('identity_pending', 'your passport registration is waiting for review');
         if (user.identityStatus !== 'verified') throw new ApiError('forbidden', 'your identity was not accepted');
-        const idempotency = await idempotentRequest(ctx, request, user.userId, API_ROUTES.declarations);
-        if (idempotency.replay) return idempotency.replay;
-        ctx.limits.declarations.take(user.userId);
-        const { response, record, code } = await declare(user.userId, request.body);
-        const answer = created(response);
-        await ctx.store.commitDeclaration({ declaration: record, code, idempotency: idempotency.answer(answer) });
-        ctx.codes.remember(code);
-        return answer;
+        return runIdempotent(ctx, request, user.userId, API_ROUTES.declarations, async (recordAnswer) => {
+          ctx.limits.declarations.take(user.userId);
+          const { response, record, code } = await declare(user.userId, request.body);
+          const answer = created(response);
+          await ctx.store.commitDeclaration({ declaration: record, code, idempotency: recordAnswer(answer) });
+          ctx.codes.remember(code);
+          return answer;
+        });
       },
     },
   ];

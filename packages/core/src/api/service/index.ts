@@ -15,3 +15,5 @@ export {
 export { verifyResultToJson } from './code-routes.js';
 export { canonicalJson } from './http.js';
 export type * from './store.js';
+export { DEFAULT_RETENTION } from './retention.js';
+export { IDEMPOTENCY_IN_PROGRESS } from './idempotency.js';

@@ -60,15 +60,39 @@ export interface StoredCode {
   expiresAt: number;
 }
 
-/** The stored answer to a request that carried an `Idempotency-Key`. */
-export interface StoredAnswer {
+/**
+ * A request's claim on its `Idempotency-Key`, made before the request is acted on so
+ * that a concurrent duplicate finds it.
+ */
+export interface IdempotencyClaim {
   userId: string;
   key: string;
   /** Canonical JSON of the route and request body, to tell a retry from a different request. */
   fingerprint: string;
+  createdAt: number;
+}
+
+/** The stored answer to a request that carried an `Idempotency-Key`. */
+export interface StoredAnswer extends IdempotencyClaim {
   status: number;
   body: unknown;
-  createdAt: number;
+}
+
+/** What a store holds under an `Idempotency-Key`: a claim still being acted on, or the answer. */
+export type IdempotencyRecord = ({ state: 'pending' } & IdempotencyClaim) | ({ state: 'answered' } & StoredAnswer);
+
+/** How long a store keeps records it no longer needs; see {@link ServiceStore.purgeExpired}. */
+export interface RetentionPolicy {
+  /** Age after which an answered `Idempotency-Key` is forgotten (its key may then act again). */
+  answeredMs: number;
+  /** Age after which a claim that never got an answer (its process died) is dropped. */
+  pendingMs: number;
+}
+
+/** How many records one {@link ServiceStore.purgeExpired} removed. */
+export interface PurgeReport {
+  sessions: number;
+  idempotency: number;
 }
 
 /** An organisation whose admin sees its dashboard. */
@@ -145,7 +169,7 @@ export interface ServiceStore {
   /** Pending reviews, oldest first. */
   listPendingReviews(limit: number): Promise<StoredReview[]>;
 
-  /** Stores a declaration, its code and the idempotent answer in one transaction. */
+  /** Stores a declaration, its code and the idempotent answer (replacing its pending claim) in one transaction. */
   commitDeclaration(commit: DeclarationCommit): Promise<void>;
   /** A subject's declarations made at or after `since`, oldest first. */
   listDeclarations(subjectId: string, since: number): Promise<StoredDeclaration[]>;
@@ -155,7 +179,13 @@ export interface ServiceStore {
   saveCode(code: StoredCode): Promise<void>;
   latestCode(userId: string): Promise<StoredCode | undefined>;
 
-  getIdempotent(userId: string, key: string): Promise<StoredAnswer | undefined>;
+  /**
+   * Claims `claim.key` for `claim.userId` atomically: resolves `undefined` when this call
+   * took the key (nobody held it), else to what the key already holds, unchanged.
+   */
+  claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord | undefined>;
+  /** Drops a pending claim (its request failed), so the key can be used again; an answer stays. */
+  releaseIdempotencyKey(userId: string, key: string): Promise<void>;
 
   /** `adminToken` authenticates the organisation's admin; keep only a hash of it at rest. */
   saveOrg(org: StoredOrg, adminToken: string): Promise<void>;
@@ -170,8 +200,14 @@ export interface ServiceStore {
   getVenue(venueId: string): Promise<StoredVenue | undefined>;
   listVenues(orgId: string): Promise<StoredVenue[]>;
 
-  /** Stores a check-in and the idempotent answer in one transaction. */
+  /** Stores a check-in and the idempotent answer (replacing its pending claim) in one transaction. */
   commitCheckin(commit: CheckinCommit): Promise<void>;
   /** An organisation's check-ins in `[from, to)`, oldest first. */
   listCheckins(orgId: string, from: number, to: number): Promise<StoredCheckin[]>;
+
+  /**
+   * Housekeeping: deletes sessions expired at `now`, answers older than
+   * `retention.answeredMs` and claims older than `retention.pendingMs`.
+   */
+  purgeExpired(now: number, retention: RetentionPolicy): Promise<PurgeReport>;
 }
