@@ -41,14 +41,20 @@ function render(data) {
   $('title').textContent = `${data.name} · ${data.date}`;
   $('employee-total').textContent = `${data.employees.total} registered`;
   cards($('employee-cards'), data.employees.byStatus);
-  $('not-declared').replaceChildren(
-    ...data.employees.notDeclared.map((e) => {
-      const row = document.createElement('tr');
-      cell(row, e.employeeId);
-      cell(row, e.label ?? '');
-      return row;
-    }),
-  );
+  const missing = data.employees.notDeclared.map((e) => {
+    const row = document.createElement('tr');
+    cell(row, e.employeeId);
+    cell(row, e.label ?? '');
+    return row;
+  });
+  if (missing.length === 0 && data.employees.total > 0) {
+    // An empty table reads like a failed load; say that everyone has declared.
+    const row = document.createElement('tr');
+    cell(row, 'Everyone has declared today.');
+    row.firstChild.colSpan = 2;
+    missing.push(row);
+  }
+  $('not-declared').replaceChildren(...missing);
   $('visitor-total').textContent = `${data.visitors.total} people`;
   cards($('visitor-cards'), data.visitors.byStatus);
   $('venues').replaceChildren(
@@ -58,7 +64,7 @@ function render(data) {
       return row;
     }),
   );
-  $('generated').textContent = `Generated ${new Date(data.generatedAt).toLocaleString()} (${data.timeZone} day)`;
+  $('generated').textContent = `Generated ${new Date(data.generatedAt).toLocaleString('zh-CN', { timeZone: data.timeZone, hour12: false })} (${data.timeZone})`;
   $('report').hidden = false;
 }
 
