@@ -26,7 +26,9 @@ const CODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SUBJECT = /^[A-Za-z0-9_-]{8,64}$/;
 const DOCUMENT_TAIL = /^[0-9A-Z]{1,4}$/;
 const isPseudonym = (s: string) => /[A-Za-z_-]/.test(s) && !/^[0-9]{17}[0-9Xx]$/.test(s);
-const isMaskedName = (s: string) => s.length >= 1 && s.length <= 32 && s.includes('*');
+/** Longest masked display name a code carries, in UTF-16 code units (it is shown, not read). */
+export const MAX_MASKED_NAME_LENGTH = 32;
+const isMaskedName = (s: string) => s.length >= 1 && s.length <= MAX_MASKED_NAME_LENGTH && s.includes('*');
 // 253402300799 is 9999-12-31T23:59:59Z, the last second a Date can show in four-digit years.
 const MAX_NUMERIC_DATE = 253_402_300_799;
 
@@ -45,7 +47,7 @@ export const subjectSchema = z
   .regex(SUBJECT, 'subject must be 8-64 base64url characters')
   .refine(isPseudonym, 'subject looks like an ID number, not a pseudonym');
 /** Masked display name: 1-32 characters including at least one `*`. */
-export const maskedNameSchema = z.string().min(1).max(32).refine((s) => s.includes('*'), 'display name must be masked (contain *)');
+export const maskedNameSchema = z.string().refine(isMaskedName, `display name must be 1-${MAX_MASKED_NAME_LENGTH} characters and masked (contain *)`);
 /** Document tail: 1-4 of `0-9 A-Z`. */
 export const documentTailSchema = z.string().regex(DOCUMENT_TAIL, 'document tail must be 1-4 of 0-9 A-Z');
 

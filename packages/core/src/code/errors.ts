@@ -29,7 +29,8 @@ export type TrustListErrorCode =
   | 'invalid_content'
   | 'expired'
   | 'not_yet_valid'
-  | 'stale';
+  | 'stale'
+  | 'invalid_options';
 
 /** Thrown by {@link verifyTrustList} and {@link signTrustList}; `code` says why. */
 export class TrustListError extends HealthCodeError<TrustListErrorCode> {}

@@ -87,6 +87,8 @@ export function createCodeView(options: CodeViewOptions = {}): CodeView {
     if (model && target) {
       try {
         drawOnCanvas(target.context, model, { width: target.width, height: target.height, pixelRatio: target.pixelRatio, now: at });
+        // A canvas measured before layout may have failed once; a good draw clears that.
+        state.error = '';
       } catch (error) {
         state.error = messageOf(error);
       }

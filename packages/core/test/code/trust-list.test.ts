@@ -78,6 +78,12 @@ describe('signed trust list', () => {
     expect(await codeOf(verifyTrustList(signed, root, { now: at(-2 * 86_400) }))).toBe('not_yet_valid');
   });
 
+  it('refuses to judge with an unusable clock rather than accept an expired list', async () => {
+    expect(await codeOf(verifyTrustList(signed, root, { now: new Date(Number.NaN) }))).toBe('invalid_options');
+    expect(await codeOf(verifyTrustList(signed, root, { now: at(8 * 86_400), clockSkew: Number.POSITIVE_INFINITY }))).toBe('invalid_options');
+    expect(await codeOf(verifyTrustList(signed, root, { now: '2026-11-27' as unknown as Date }))).toBe('invalid_options');
+  });
+
   it('refuses text that is not a compact JWS', async () => {
     expect(await codeOf(verifyTrustList('not.a.jws!', root))).toBe('malformed');
     expect(await codeOf(verifyTrustList(42 as unknown as string, root))).toBe('malformed');

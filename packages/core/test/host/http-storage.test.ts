@@ -11,6 +11,16 @@ describe('createHostRequest', () => {
     return { seen, request };
   };
 
+  it('keeps credentials and the body out of the error when a host cannot send a method', async () => {
+    const request = createHostRequest('h', async () => ({ status: 200, headers: {}, body: '' }), { methods: ['GET', 'POST'] });
+    const sent = { url: 'https://x.test/v1/declarations', method: 'PATCH' as const, headers: { authorization: 'Bearer secret' }, body: { name: '张三' } };
+    const error = await request(sent).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect((error as HostError).code).toBe('unsupported');
+    expect((error as HostError).raw).toEqual({ url: sent.url, method: 'PATCH' });
+    expect(JSON.stringify((error as HostError).raw)).not.toContain('secret');
+  });
+
   it('defaults to GET and sends no body when none is given', async () => {
     const { seen, request } = echo();
     await request({ url: 'https://x.test' });

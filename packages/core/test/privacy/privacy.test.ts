@@ -21,6 +21,8 @@ describe('maskName', () => {
     ['买买提·艾力', '买****力'],
     ['𠀋三', '𠀋*'],
     ['张', '*'],
+    ['A B', '* *'],
+    ['Maximilian Alexander Theodor von Hohenberg-Waldstein', 'M* A* T* v* H*'],
     ['', ''],
   ])('%j -> %j', (name, masked) => {
     expect(maskName(name)).toBe(masked);
@@ -28,10 +30,21 @@ describe('maskName', () => {
 
   it('hides all but at most two characters of any one-word name', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => !/\s/.test(s)), (name) => {
+      // Names that fit in a code keep their length; longer ones are shortened (next test).
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => !/\s/.test(s) && s.length <= 32), (name) => {
         const masked = Array.from(maskName(name));
         expect(masked.length).toBe(Array.from(name).length);
         expect(masked.filter((c) => c !== '*').length).toBeLessThanOrEqual(2);
+      }),
+    );
+  });
+
+  it('always gives a name a health code can carry: at most 32 units, with a star', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((s) => s.trim() !== ''), (name) => {
+        const masked = maskName(name);
+        expect(masked.length).toBeLessThanOrEqual(32);
+        expect(masked).toContain('*');
       }),
     );
   });

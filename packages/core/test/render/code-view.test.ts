@@ -22,6 +22,14 @@ describe('createCodeView', () => {
     expect(t.context.operations.some((o) => o.fillStyle === statusStyle('yellow').color)).toBe(true);
   });
 
+  it('forgets a drawing error once the canvas is large enough', () => {
+    const v = view();
+    v.setProps({ qrText: 'HC1:x', name: '张*三', status: 'green' });
+    // A canvas measured before layout is tiny; the next measurement is the real one.
+    expect(v.setCanvas({ ...target(), width: 10, height: 15 }).error).not.toBe('');
+    expect(v.setCanvas(target()).error).toBe('');
+  });
+
   it('moves the clock on each tick', () => {
     const v = view();
     v.setCanvas(target());

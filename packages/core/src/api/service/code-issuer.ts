@@ -75,6 +75,10 @@ export function createCodeIssuer(options: CodeIssuerOptions) {
       return latest;
     }
     const next = await issue(latest);
+    // A declaration may have committed a newer code while this one was being signed;
+    // saving the re-signed old status now would silently undo it.
+    const meanwhile = cache.get(userId);
+    if (meanwhile && meanwhile !== latest) return meanwhile;
     await options.store.saveCode(next);
     cache.set(userId, next);
     return next;

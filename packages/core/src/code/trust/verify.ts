@@ -5,6 +5,7 @@ import { decodeCompactJws } from '../jws/compact.js';
 import { checkHeader } from '../jws/header-policy.js';
 import { parseJsonObject } from '../jws/json.js';
 import { SUPPORTED_ALGORITHMS, parsePublicJwk, type PublicJwk } from '../keys.js';
+import { DEFAULT_CLOCK_SKEW_SECONDS } from '../verify.js';
 import { TRUST_LIST_TYP, trustListSchema, type TrustList } from './trust-list.js';
 
 /** Longest signed trust list accepted (1 MiB of text). */
@@ -41,6 +42,12 @@ export async function verifyTrustList(
   rootKey: PublicJwk | PublicJwk[],
   opts: VerifyTrustListOptions = {},
 ): Promise<TrustList> {
+  // An invalid clock makes every time comparison false, which would accept an expired list.
+  const nowMs = opts.now === undefined ? Date.now() : opts.now instanceof Date ? opts.now.getTime() : Number.NaN;
+  const skew = opts.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  if (!Number.isFinite(nowMs) || !Number.isFinite(skew) || skew < 0 || (opts.minSequence !== undefined && !Number.isFinite(opts.minSequence))) {
+    throw new TrustListError('invalid_options', 'now must be a valid Date, clockSkew a finite number of seconds >= 0, minSequence finite');
+  }
   if (typeof signed !== 'string' || signed.length > MAX_TRUST_LIST_LENGTH) {
     throw new TrustListError('malformed', 'signed trust list must be a string of at most 1 MiB');
   }
@@ -62,8 +69,7 @@ export async function verifyTrustList(
     throw new TrustListError('invalid_content', `trust list ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
   const list = parsed.data;
-  const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);
-  const skew = opts.clockSkew ?? 60;
+  const now = Math.floor(nowMs / 1000);
   if (list.issuedAt > now + skew) throw new TrustListError('not_yet_valid', 'trust list issued in the future');
   if (list.expiresAt !== undefined && list.expiresAt < now - skew) throw new TrustListError('expired', 'trust list has expired');
   if (opts.minSequence !== undefined && list.sequence < opts.minSequence) {
