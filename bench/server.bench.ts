@@ -97,8 +97,8 @@ try {
     method: 'POST',
     connections: CONNECTIONS,
     duration: DURATION_SECONDS,
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ venueId: venue.venueId, qrText: declared.code.qrText }),
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ venueId: venue.venueId, qrText: declared.code.qrText, scannerToken: venue.scannerToken }),
   });
 
   const code = { ...row(TARGET.name, getCode), target: { minOpsPerSec: TARGET.rps, maxP99Ms: TARGET.p99Ms, errors: 0 } };

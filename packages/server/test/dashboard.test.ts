@@ -31,7 +31,7 @@ describe('the /dashboard page', () => {
     const venue = (await call('POST', apiPath(API_ROUTES.orgVenues, { orgId: org.orgId }), { token: org.adminToken, body: { name: 'Lobby' } })).body;
     const session = (await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode: 'dev:page-user' } })).body;
     const declared = (await call('POST', API_ROUTES.declarations, { token: session.sessionToken, body: { formVersion: '1.1', answers: greenAnswers(90) } })).body;
-    await call('POST', API_ROUTES.checkins, { token: session.sessionToken, body: { venueId: venue.venueId, qrText: declared.code.qrText } });
+    await call('POST', API_ROUTES.checkins, { body: { venueId: venue.venueId, qrText: declared.code.qrText, scannerToken: venue.scannerToken } });
 
     const page = await browser.newPage();
     await page.goto(`${env.baseUrl}/dashboard`);

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   for (const venue of config.venues) venueSelect.append(h('option', { value: venue.venueId }, venue.name));
   byId<HTMLAnchorElement>('dashboard-link').href = config.dashboardUrl;
 
-  // The checkpoint device is a host app of its own, signed in as the venue's operator.
+  // The checkpoint device is a host app of its own, signed in as the venue's operator
+  // and holding the venues' scanner tokens, which alone authorise its check-ins.
+  const scannerTokens = new Map(config.venues.map((v) => [v.venueId, v.scannerToken]));
   const device = simulatedApp('suishenban', config, config.checkpointAuthCode);
   const { client } = device;
   const status = byId('status');
@@ -30,7 +32,8 @@ async function main(): Promise<void> {
       return;
     }
     try {
-      showVerdict(await client.verifyAndCheckIn({ venueId: venueSelect.value, qrText }));
+      const venueId = venueSelect.value;
+      showVerdict(await client.verifyAndCheckIn({ venueId, scannerToken: scannerTokens.get(venueId) ?? '', qrText }));
     } catch (error) {
       showVerdict(undefined, describeError(error));
     }

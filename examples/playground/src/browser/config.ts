@@ -8,7 +8,11 @@ export interface PlaygroundConfig {
   authCode: string;
   /** Auth code of the checkpoint device's operator. */
   checkpointAuthCode: string;
-  venues: { venueId: string; name: string }[];
+  /**
+   * The demo venues with their scanner tokens, which the checkpoint page needs to record
+   * check-ins. A real checkpoint device is provisioned with its own venue's token instead.
+   */
+  venues: { venueId: string; name: string; scannerToken: string }[];
   /** The demo employee's identity document, shown as a hint: declaring with it counts as staff on the dashboard. */
   employeeDocument: { type: string; number: string };
   /** The organisation dashboard page. */

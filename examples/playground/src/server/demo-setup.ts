@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import {
   API_ROUTES,
   ApiError,
+  addVenueResponseSchema,
   apiPath,
   createOrgResponseSchema,
   employeeSchema,
-  venueSchema,
   type AddEmployeeRequest,
   type AddVenueRequest,
 } from '@healthcode/core';
@@ -17,7 +17,8 @@ export interface DemoSetup {
   orgName: string;
   /** The organisation admin's bearer token: opens its dashboard. */
   adminToken: string;
-  venues: { venueId: string; name: string }[];
+  /** Each venue with its scanner token: the checkpoint device posts check-ins with it. */
+  venues: { venueId: string; name: string; scannerToken: string }[];
   /** The demo user's identity document, registered as an employee: declare with it to count on the dashboard. */
   employeeDocument: { type: string; number: string };
 }
@@ -34,7 +35,11 @@ export const DEMO_DOCUMENT = { type: 'resident_id_card', number: '11010119900307
  */
 export async function ensureDemoSetup(options: { dataDir: string; baseUrl: string; operatorToken: string }): Promise<DemoSetup> {
   const file = join(options.dataDir, 'demo.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoSetup;
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as DemoSetup;
+    // A data directory from before venues had scanner tokens gets a fresh demo organisation.
+    if (saved.venues.every((v) => typeof v.scannerToken === 'string')) return saved;
+  }
 
   const call = async <T>(path: string, token: string, body: unknown, schema: { parse(value: unknown): T }): Promise<T> => {
     const response = await fetch(options.baseUrl + path, {
@@ -48,7 +53,7 @@ export async function ensureDemoSetup(options: { dataDir: string; baseUrl: strin
   };
   const org = await call(API_ROUTES.orgs, options.operatorToken, { name: 'Demo Clinic 示例诊所' }, createOrgResponseSchema);
   const venueBody: AddVenueRequest = { name: 'Front entrance 正门', address: '1 Demo Road, Shanghai' };
-  const venue = await call(apiPath(API_ROUTES.orgVenues, { orgId: org.orgId }), org.adminToken, venueBody, venueSchema);
+  const venue = await call(apiPath(API_ROUTES.orgVenues, { orgId: org.orgId }), org.adminToken, venueBody, addVenueResponseSchema);
   const employee: AddEmployeeRequest = { identityDocument: { ...DEMO_DOCUMENT }, label: 'Demo employee' };
   await call(apiPath(API_ROUTES.orgEmployees, { orgId: org.orgId }), org.adminToken, employee, employeeSchema);
 
@@ -56,7 +61,7 @@ export async function ensureDemoSetup(options: { dataDir: string; baseUrl: strin
     orgId: org.orgId,
     orgName: org.name,
     adminToken: org.adminToken,
-    venues: [{ venueId: venue.venueId, name: venue.name }],
+    venues: [{ venueId: venue.venueId, name: venue.name, scannerToken: venue.scannerToken }],
     employeeDocument: { ...DEMO_DOCUMENT },
   };
   writeFileSync(file, `${JSON.stringify(setup, null, 2)}\n`, { mode: 0o600 });

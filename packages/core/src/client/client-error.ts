@@ -9,12 +9,15 @@ import { HealthCodeError } from '../errors.js';
  * - `unsupported_host`: the host lacks a capability the call needs (`details.capability`).
  * - `no_trust_root`: verification needs the pinned trust-root public key (`trustRoot` option).
  * - `trust_list_rollback`: the server offered an older trust list than the one already trusted.
+ * - `queued_too_long`: a queued write waited longer than `maxQueueAgeMs` and was dropped unsent
+ *   (reported in `FlushReport.dropped`), since the service may have forgotten its idempotency key.
  */
 export type ClientErrorCode =
   | 'not_signed_in'
   | 'unsupported_host'
   | 'no_trust_root'
-  | 'trust_list_rollback';
+  | 'trust_list_rollback'
+  | 'queued_too_long';
 
 /** A client-side failure with a stable `code`; `details` carries structured context when useful. */
 export class ClientError extends HealthCodeError<ClientErrorCode> {

@@ -18,7 +18,7 @@ import { type Session, SessionStore } from './session-store.js';
 import { memoryStorage } from './stored-value.js';
 import { TrustListCache } from './trust-list-cache.js';
 import { type ApiCall, createTransport, isOffline } from './transport.js';
-import type { CheckinOutcome, ClientOptions, HealthCodeClient, ScanResult } from './types.js';
+import type { CheckinOutcome, CheckinTarget, ClientOptions, HealthCodeClient, ScanResult } from './types.js';
 
 /**
  * Creates a client for the HealthCode service running inside `host`.
@@ -59,7 +59,9 @@ export function createClient(options: ClientOptions): HealthCodeClient {
     }
   }
 
-  const outbox = new Outbox({ send: sendSignedIn, queue: new OfflineQueue(storage, `${prefix}queue`), codes, now });
+  const queue = new OfflineQueue(storage, `${prefix}queue`);
+  const maxQueueAgeMs = options.maxQueueAgeMs ?? 43_200_000;
+  const outbox = new Outbox({ send: sendSignedIn, queue, codes, now, maxQueueAgeMs });
   const { trustRoot } = options;
   const trustLists = trustRoot
     ? new TrustListCache({
@@ -78,12 +80,12 @@ export function createClient(options: ClientOptions): HealthCodeClient {
     return trustLists.get(opts);
   }
 
-  async function verifyAndCheckIn({ venueId, qrText }: { venueId: string; qrText: string }): Promise<ScanResult> {
+  async function verifyAndCheckIn({ venueId, scannerToken, qrText }: CheckinTarget & { qrText: string }): Promise<ScanResult> {
     const trust = await getTrustList();
     const result = await verifyCode(qrText, { trust, now: now(), crypto: options.crypto });
     let checkin: CheckinOutcome;
     try {
-      const outcome = await outbox.sendOrQueue('checkin', API_ROUTES.checkins, { venueId, qrText });
+      const outcome = await outbox.sendOrQueue('checkin', API_ROUTES.checkins, { venueId, qrText, scannerToken });
       checkin = outcome.sent
         ? { status: 'sent', checkinId: outcome.response.checkinId, result: outcome.response.result }
         : { status: 'queued', id: outcome.id };
@@ -106,6 +108,10 @@ export function createClient(options: ClientOptions): HealthCodeClient {
       if (opts.passport !== undefined) body.passport = opts.passport;
       const answer = await send({ method: 'POST', path: API_ROUTES.sessions, body, schema: createSessionResponseSchema });
       const session: Session = { sessionToken: answer.sessionToken, identityStatus: answer.identityStatus, expiresAt: new Date(answer.expiresAt) };
+      // The session says nothing of who signed in, so a cached code may be someone else's. The
+      // queue stays: it is cleared on sign-out, and what is left was queued by a user whose
+      // session lapsed and who is most likely signing in again.
+      await codes.clear();
       await sessions.set(session);
       outbox.kick();
       return session;
@@ -114,6 +120,7 @@ export function createClient(options: ClientOptions): HealthCodeClient {
     async signOut() {
       await sessions.clear();
       await codes.clear();
+      await queue.clear();
     },
 
     getSession: () => sessions.get(),
@@ -152,10 +159,10 @@ export function createClient(options: ClientOptions): HealthCodeClient {
       return list;
     },
 
-    async scanAndVerify({ venueId }) {
+    async scanAndVerify(target) {
       if (!host.scan) throw unsupported(host, 'scan');
       const { text } = await host.scan.scanQRCode();
-      return verifyAndCheckIn({ venueId, qrText: text });
+      return verifyAndCheckIn({ ...target, qrText: text });
     },
 
     verifyAndCheckIn,

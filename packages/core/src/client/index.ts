@@ -5,6 +5,7 @@ export type {
   SignInOptions,
   SubmitResult,
   CheckinOutcome,
+  CheckinTarget,
   ScanResult,
   FlushReport,
 } from './types.js';

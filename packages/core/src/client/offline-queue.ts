@@ -55,6 +55,11 @@ export class OfflineQueue {
     return this.update((items) => items.filter((i) => i.id !== id));
   }
 
+  /** Forgets every pending request, e.g. when their user signs out. */
+  clear(): Promise<void> {
+    return this.update(() => []);
+  }
+
   private update(change: (items: QueuedRequest[]) => QueuedRequest[]): Promise<void> {
     const next = this.last.then(async () => {
       const items = (await this.stored.read()) ?? [];

@@ -6,6 +6,7 @@ import {
   type SubmitDeclarationResponse,
   submitDeclarationResponseSchema,
 } from '../api/index.js';
+import { ClientError } from './client-error.js';
 import type { CodeCache } from './code-cache.js';
 import type { OfflineQueue, QueuedKind, QueuedRequest } from './offline-queue.js';
 import { randomId } from './random-id.js';
@@ -42,20 +43,27 @@ export class Outbox {
       queue: OfflineQueue;
       codes: CodeCache;
       now: () => Date;
+      /** A queued write older than this is dropped unsent; keep it below the service's idempotency retention. */
+      maxQueueAgeMs: number;
     },
   ) {}
 
-  /** Sends a write now or, when there is no network, queues it. Other failures reject. */
+  /**
+   * Sends a write now or, when there is no network or the service is in trouble (5xx),
+   * queues it. While older writes are queued it first flushes them, and queues this one
+   * behind any that are still left, so writes reach the service in the order they were made.
+   * Other failures reject.
+   */
   async sendOrQueue<K extends QueuedKind>(kind: K, path: string, body: unknown): Promise<WriteOutcome<K>> {
     const item: QueuedRequest = { id: randomId(), kind, path, body, queuedAt: this.deps.now().toISOString() };
+    if ((await this.deps.queue.list()).length > 0 && (await this.flush()).remaining > 0) return this.enqueue(item);
     try {
       const response = await this.send(kind, item);
       this.kick();
       return { sent: true, response };
     } catch (error) {
-      if (!isOffline(error)) throw error;
-      await this.deps.queue.add(item);
-      return { sent: false, id: item.id };
+      if (!isOffline(error) && !isServerTrouble(error)) throw error;
+      return this.enqueue(item);
     }
   }
 
@@ -85,22 +93,51 @@ export class Outbox {
     return response;
   }
 
+  private async enqueue(item: QueuedRequest): Promise<{ sent: false; id: string }> {
+    await this.deps.queue.add(item);
+    return { sent: false, id: item.id };
+  }
+
   private async flushOnce(): Promise<FlushReport> {
     const report: FlushReport = { sent: 0, dropped: [], remaining: 0 };
-    for (const item of await this.deps.queue.list()) {
-      try {
-        await this.send(item.kind, item);
-      } catch (error) {
-        // Offline, server trouble, no session: stop here and keep this and the rest in order.
-        if (!(error instanceof ApiError) || error.status >= 500 || KEEP_QUEUED_STATUSES.has(error.status)) break;
-        report.dropped.push({ item, error });
-        await this.deps.queue.remove(item.id);
-        continue;
-      }
+    // Always the current head rather than a list read once: a sign-out that clears the
+    // queue mid-flush must stop its items from going out under the next user's session.
+    for (let item = await this.head(); item; item = await this.head()) {
+      const outcome = await this.attempt(item);
+      if (outcome === 'keep') break;
+      if (outcome === 'sent') report.sent++;
+      else report.dropped.push({ item, error: outcome });
       await this.deps.queue.remove(item.id);
-      report.sent++;
     }
     report.remaining = (await this.deps.queue.list()).length;
     return report;
   }
+
+  private async head(): Promise<QueuedRequest | undefined> {
+    return (await this.deps.queue.list())[0];
+  }
+
+  /** Sends one queued write: `'sent'`, `'keep'` it queued for a later flush, or the reason to drop it. */
+  private async attempt(item: QueuedRequest): Promise<'sent' | 'keep' | ApiError | ClientError> {
+    const ageMs = this.deps.now().getTime() - Date.parse(item.queuedAt);
+    // An unreadable time counts as too old: the key's fate on the service is unknown either way.
+    if (!(ageMs <= this.deps.maxQueueAgeMs)) {
+      return new ClientError('queued_too_long', `Queued at ${item.queuedAt}, longer than the ${this.deps.maxQueueAgeMs} ms a write may wait`, {
+        details: { queuedAt: item.queuedAt, maxQueueAgeMs: this.deps.maxQueueAgeMs },
+      });
+    }
+    try {
+      await this.send(item.kind, item);
+      return 'sent';
+    } catch (error) {
+      // Offline, server trouble, no session: stop here and keep this and the rest in order.
+      if (!(error instanceof ApiError) || isServerTrouble(error) || KEEP_QUEUED_STATUSES.has(error.status)) return 'keep';
+      return error;
+    }
+  }
+}
+
+/** A 5xx answer: the service may manage next time (a concurrent duplicate is answered 503). */
+function isServerTrouble(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 500;
 }

@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
 import type { HostRequest, HostResponse, HttpMethod } from '../host/host.js';
-import { HostError } from '../host/host-error.js';
+import { type HostError, isHostError } from '../host/host-error.js';
 import { ApiError, IDEMPOTENCY_KEY_HEADER } from '../api/index.js';
 import { type RetryPolicy, withRetry } from './retry.js';
 
@@ -30,7 +30,7 @@ export interface TransportOptions {
 
 /** True for the failures that mean "no answer at all", the ones an offline queue and cache exist for. */
 export function isOffline(error: unknown): error is HostError {
-  return error instanceof HostError && (error.code === 'network' || error.code === 'timeout');
+  return isHostError(error, 'network', 'timeout');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Host } from '../host/host.js';
 import type { CryptoProvider, PublicJwk, TrustList, VerifyResult } from '../code/index.js';
 import type { ApiError, AssessmentJson, CheckinResponse, FormResponse, Passport } from '../api/index.js';
+import type { ClientError } from './client-error.js';
 import type { CodeSnapshot } from './code-cache.js';
 import type { QueuedRequest } from './offline-queue.js';
 import type { RetryPolicy } from './retry.js';
@@ -28,6 +29,12 @@ export interface ClientOptions {
   storagePrefix?: string;
   /** Crypto for signature checks; the core default when omitted. */
   crypto?: CryptoProvider;
+  /**
+   * A queued write older than this (default 12 hours) is dropped unsent at the next flush,
+   * with `ClientError('queued_too_long')`. Keep it below the service's idempotency-key
+   * retention (a day by default), or a resent write could be recorded twice.
+   */
+  maxQueueAgeMs?: number;
 }
 
 /** Options of {@link HealthCodeClient.signIn}. */
@@ -46,6 +53,13 @@ export type SubmitResult =
   | { status: 'queued'; id: string };
 
 /** What became of a check-in report. */
+/** Where a check-in is recorded, and the venue's scanner credential that authorises it. */
+export interface CheckinTarget {
+  venueId: string;
+  /** From `POST /v1/orgs/:orgId/venues`; kept with the check-in while it waits in the offline queue. */
+  scannerToken: string;
+}
+
 export type CheckinOutcome =
   | { status: 'sent'; checkinId: string; result: CheckinResponse['result'] }
   | { status: 'queued'; id: string }
@@ -61,32 +75,38 @@ export interface ScanResult {
 /** What a queue flush achieved. */
 export interface FlushReport {
   sent: number;
-  /** Requests the service refused for good (4xx); removed from the queue. */
-  dropped: { item: QueuedRequest; error: ApiError }[];
+  /**
+   * Requests removed unsent: refused for good by the service (4xx, `ApiError`) or queued
+   * longer than `maxQueueAgeMs` (`ClientError` `queued_too_long`).
+   */
+  dropped: { item: QueuedRequest; error: ApiError | ClientError }[];
   /** Still queued: offline again, server trouble, or not signed in. */
   remaining: number;
 }
 
 /** The HealthCode service as seen from a host app. Every method may reject with `ApiError`, `ClientError` or `HostError`. */
 export interface HealthCodeClient {
-  /** Exchanges the host's auth code (and optionally a real-name ticket) for a session, kept in host storage. */
+  /**
+   * Exchanges the host's auth code (and optionally a real-name ticket) for a session, kept in
+   * host storage. Forgets the cached code first; keeps the offline queue (sign out to drop it).
+   */
   signIn(options?: SignInOptions): Promise<Session>;
-  /** Forgets the session and the cached code. */
+  /** Forgets the session, the cached code and the offline queue: none of them may outlive their user. */
   signOut(): Promise<void>;
   /** The stored session, `undefined` when signed out or expired. */
   getSession(): Promise<Session | undefined>;
   /** The declaration form descriptor, current or of `version`. */
   getForm(version?: string): Promise<FormResponse>;
-  /** Sends a declaration once; queues it (same idempotency key) when offline. */
+  /** Sends a declaration once; queues it (same idempotency key) when offline, on a 5xx, or behind older queued writes. */
   submitDeclaration(answers: unknown, options: { formVersion: string }): Promise<SubmitResult>;
   /** The user's code: cached until `refreshAfter`, the cached one with `stale: true` when offline. */
   getCode(options?: { forceRefresh?: boolean }): Promise<CodeSnapshot>;
   /** The trust list, verified against `trustRoot`; the cached one when offline. */
   getTrustList(options?: { forceRefresh?: boolean }): Promise<TrustList>;
   /** Scans with the host's scanner, then {@link HealthCodeClient.verifyAndCheckIn}. */
-  scanAndVerify(options: { venueId: string }): Promise<ScanResult>;
+  scanAndVerify(options: CheckinTarget): Promise<ScanResult>;
   /** Verifies already-scanned QR text offline, then reports the check-in (queued when offline). */
-  verifyAndCheckIn(options: { venueId: string; qrText: string }): Promise<ScanResult>;
+  verifyAndCheckIn(options: CheckinTarget & { qrText: string }): Promise<ScanResult>;
   /** Sends queued requests in order; also runs by itself after any successful request. */
   flushQueue(): Promise<FlushReport>;
   /** Requests waiting in the offline queue, oldest first. */

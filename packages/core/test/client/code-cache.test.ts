@@ -69,4 +69,15 @@ describe('getCode', () => {
     expect(await app.client.getSession()).toBeUndefined();
     await expect(app.client.getCode()).rejects.toMatchObject({ code: 'not_signed_in' });
   });
+
+  it("never shows the previous user's code after someone else signs in", async () => {
+    const app = await declaredApp();
+    const carols = await app.client.getCode();
+    app.account.user = 'erin';
+    await app.client.signIn();
+    expect(carols.qrText).toMatch(/\S/);
+    // Erin has not declared yet: the service has no code for her, and Carol's is not hers to show.
+    await expect(app.client.getCode()).rejects.toMatchObject({ code: 'not_found' });
+    expect(codeFetches(app)).toBe(1);
+  });
 });

@@ -21,11 +21,11 @@ async function checkpoint() {
   const app = startApp(service, 'guard', { retry: { retries: 0 } });
   await app.client.signIn();
   await app.client.getTrustList();
-  const venueId = await createVenue();
-  return { ...app, venueId };
+  const venue = await createVenue();
+  return { ...app, venue };
 }
 
-async function createVenue(): Promise<string> {
+async function createVenue(): Promise<{ venueId: string; scannerToken: string }> {
   const post = async (path: string, token: string, body: unknown) => {
     const response = await fetch(`https://health.test${path}`, {
       method: 'POST',
@@ -36,7 +36,7 @@ async function createVenue(): Promise<string> {
   };
   const org = await post('/v1/orgs', 'operator-dev-token', { name: 'Clinic' });
   const venue = await post(`/v1/orgs/${org.orgId}/venues`, org.adminToken!, { name: 'Gate' });
-  return venue.venueId!;
+  return { venueId: venue.venueId!, scannerToken: venue.scannerToken! };
 }
 
 describe('scanAndVerify', () => {
@@ -46,7 +46,7 @@ describe('scanAndVerify', () => {
     gate.network.online = false;
     gate.host.queueScan(qrText);
 
-    const scan = await gate.client.scanAndVerify({ venueId: gate.venueId });
+    const scan = await gate.client.scanAndVerify(gate.venue);
     expect(scan.result).toMatchObject({ valid: true, status: 'green' });
     expect(scan.checkin.status).toBe('queued');
     expect(service.recorded.checkins).toBe(0);
@@ -61,7 +61,7 @@ describe('scanAndVerify', () => {
     const gate = await checkpoint();
     gate.network.lose = (url, init) => init.method === 'POST' && url.endsWith('/v1/checkins');
     gate.host.queueScan(qrText);
-    const scan = await gate.client.scanAndVerify({ venueId: gate.venueId });
+    const scan = await gate.client.scanAndVerify(gate.venue);
     expect(scan.checkin.status).toBe('queued');
     expect(service.recorded.checkins).toBe(1);
 
@@ -77,7 +77,7 @@ describe('scanAndVerify', () => {
     const qrText = await userCode();
     const gate = await checkpoint();
     gate.host.queueScan(qrText);
-    const scan = await gate.client.scanAndVerify({ venueId: gate.venueId });
+    const scan = await gate.client.scanAndVerify(gate.venue);
     expect(scan.checkin).toMatchObject({ status: 'sent', result: { valid: true, status: 'green' } });
     expect(service.recorded.checkins).toBe(1);
   });
@@ -88,7 +88,7 @@ describe('scanAndVerify', () => {
     const tampered = qrText.slice(0, -6) + (qrText.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA');
     gate.network.online = false;
     gate.host.queueScan(tampered);
-    const scan = await gate.client.scanAndVerify({ venueId: gate.venueId });
+    const scan = await gate.client.scanAndVerify(gate.venue);
     expect(scan.result.valid).toBe(false);
     expect(scan.checkin.status).toBe('queued');
   });
@@ -98,16 +98,16 @@ describe('scanAndVerify', () => {
     const gate = await checkpoint();
     await gate.client.signOut();
     gate.host.queueScan(qrText);
-    const scan = await gate.client.scanAndVerify({ venueId: gate.venueId });
+    const scan = await gate.client.scanAndVerify(gate.venue);
     expect(scan.result.valid).toBe(true);
     expect(scan.checkin).toMatchObject({ status: 'failed', error: { code: 'not_signed_in' } });
   });
 
   it('needs a scanner and a pinned trust root', async () => {
     const noScan = createClient({ host: mockHost({ without: ['scan'] }), baseUrl: 'https://health.test', trustRoot: service.trustRoot });
-    await expect(noScan.scanAndVerify({ venueId: 'v' })).rejects.toMatchObject({ code: 'unsupported_host', details: { capability: 'scan' } });
+    await expect(noScan.scanAndVerify({ venueId: 'v', scannerToken: 't' })).rejects.toMatchObject({ code: 'unsupported_host', details: { capability: 'scan' } });
     const noRoot: HealthCodeClient = createClient({ host: mockHost(), baseUrl: 'https://health.test' });
-    await expect(noRoot.verifyAndCheckIn({ venueId: 'v', qrText: 'x' })).rejects.toMatchObject({ code: 'no_trust_root' });
+    await expect(noRoot.verifyAndCheckIn({ venueId: 'v', scannerToken: 't', qrText: 'x' })).rejects.toMatchObject({ code: 'no_trust_root' });
   });
 
   it('refuses a trust list signed by another root', async () => {

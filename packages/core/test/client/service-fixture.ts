@@ -36,20 +36,30 @@ export type Service = Awaited<ReturnType<typeof startService>>;
 
 /**
  * A simulated app: a mock host whose network can be switched off (requests then fail
- * as a phone in a tunnel would, with `HostError` `network`), and a client on it.
+ * as a phone in a tunnel would, with `HostError` `network`) or answer in the service's
+ * stead (`network.answer`, e.g. a 503 from an overloaded gateway), and a client on it.
+ * `account.user` is who the host signs in; change it to hand the phone to someone else.
  */
 export function startApp(service: Service, user: string, overrides: Partial<ClientOptions> = {}) {
-  const network = { online: true, lose: undefined as undefined | ((url: string, init: Parameters<FetchLike>[1]) => boolean) };
+  type Init = Parameters<FetchLike>[1];
+  const network = {
+    online: true,
+    lose: undefined as undefined | ((url: string, init: Init) => boolean),
+    answer: undefined as undefined | ((url: string, init: Init) => Response | undefined),
+  };
+  const account = { user };
   const fetch: FetchLike = async (url, init) => {
     if (!network.online) throw new TypeError('Failed to fetch');
+    const standIn = network.answer?.(url, init);
+    if (standIn) return standIn;
     const response = await (globalThis.fetch as unknown as FetchLike)(url, init);
     // The request reached the service, but its answer is lost on the way back.
     if (network.lose?.(url, init)) throw new TypeError('connection reset');
     return response;
   };
-  const host = mockHost({ name: 'wechat', fetch, authCode: () => `dev:${user}` });
+  const host = mockHost({ name: 'wechat', fetch, authCode: () => `dev:${account.user}` });
   const options = { host, baseUrl: BASE_URL, trustRoot: service.trustRoot, now: service.now, sleep: async () => {}, ...overrides };
-  return { host, network, client: createClient(options), restart: () => createClient(options) };
+  return { host, network, account, client: createClient(options), restart: () => createClient(options) };
 }
 
 /** Requests the host sent to `path`, by method. */

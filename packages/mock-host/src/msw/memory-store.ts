@@ -33,6 +33,7 @@ export function createMemoryStore(): ServiceStore {
   const orgTokens = new Map<string, string>();
   const employees: StoredEmployee[] = [];
   const venues = new Map<string, StoredVenue>();
+  const scannerTokens = new Map<string, string>();
   const checkins: StoredCheckin[] = [];
   const idemKey = (userId: string, key: string) => JSON.stringify([userId, key]);
   // An answer replaces its key's pending claim; the first answer under a key wins, as in SQLite.
@@ -48,7 +49,10 @@ export function createMemoryStore(): ServiceStore {
       return copy(users.get(userId));
     },
     async saveUser(user) {
-      users.set(user.userId, copy(user));
+      const { subjectId, ...fields } = copy(user);
+      // Only a declaration binds the subject (commitDeclaration): a save keeps the stored one.
+      const bound = users.has(user.userId) ? users.get(user.userId)?.subjectId : subjectId;
+      users.set(user.userId, bound === undefined ? fields : { ...fields, subjectId: bound });
     },
     async saveSession(token, session) {
       sessions.set(token, copy(session));
@@ -71,9 +75,13 @@ export function createMemoryStore(): ServiceStore {
       );
     },
     async commitDeclaration({ declaration, code, idempotency: answer }) {
+      const user = users.get(declaration.userId);
+      if (!user || (user.subjectId !== undefined && user.subjectId !== declaration.subjectId)) return false;
+      user.subjectId = declaration.subjectId;
       declarations.push(copy(declaration));
       codes.set(code.userId, copy(code));
       remember(answer);
+      return true;
     },
     async listDeclarations(subjectId, since) {
       return copy(declarations.filter((d) => d.subjectId === subjectId && d.declaredAt >= since).sort(byTime((d) => d.declaredAt)));
@@ -125,11 +133,13 @@ export function createMemoryStore(): ServiceStore {
     async listEmployees(orgId) {
       return copy(employees.filter((e) => e.orgId === orgId));
     },
-    async saveVenue(venue) {
+    async saveVenue(venue, scannerToken) {
       venues.set(venue.venueId, copy(venue));
+      scannerTokens.set(scannerToken, venue.venueId);
     },
-    async getVenue(venueId) {
-      return copy(venues.get(venueId));
+    async findVenueByScannerToken(scannerToken) {
+      const venueId = scannerTokens.get(scannerToken);
+      return venueId === undefined ? undefined : copy(venues.get(venueId));
     },
     async listVenues(orgId) {
       return copy([...venues.values()].filter((v) => v.orgId === orgId));

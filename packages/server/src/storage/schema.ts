@@ -49,4 +49,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX sessions_by_expiry ON sessions (expires_at);
   CREATE INDEX idempotency_by_age ON idempotency (created_at);
   `,
+  // Version 3: scanner credentials of venues (venues made before have none and take no
+  // check-ins until recreated), and the subject each user is bound to.
+  `
+  ALTER TABLE venues ADD COLUMN scanner_token_hash TEXT;
+  CREATE UNIQUE INDEX venues_by_scanner_token ON venues (scanner_token_hash);
+  ALTER TABLE users ADD COLUMN subject_id TEXT;
+  `,
 ];

@@ -37,7 +37,7 @@ function compact<T extends object>(record: T): T {
 }
 
 const toUser = (r: Row): StoredUser =>
-  compact({ userId: str(r.user_id), host: str(r.host), identityStatus: str(r.identity_status) as StoredUser['identityStatus'], reviewId: opt<string>(r.review_id), createdAt: num(r.created_at) });
+  compact({ userId: str(r.user_id), host: str(r.host), identityStatus: str(r.identity_status) as StoredUser['identityStatus'], reviewId: opt<string>(r.review_id), subjectId: opt<string>(r.subject_id), createdAt: num(r.created_at) });
 const toReview = (r: Row): StoredReview =>
   compact({ reviewId: str(r.review_id), userId: str(r.user_id), passport: json(r.passport), submittedAt: num(r.submitted_at), identityStatus: str(r.identity_status) as StoredReview['identityStatus'], decidedAt: opt<number>(r.decided_at) });
 const toDeclaration = (r: Row): StoredDeclaration => ({
@@ -88,7 +88,12 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   const q = {
     ping: db.prepare('SELECT 1'),
     getUser: db.prepare('SELECT * FROM users WHERE user_id = ?'),
-    saveUser: db.prepare('INSERT OR REPLACE INTO users VALUES (@userId, @host, @identityStatus, @reviewId, @createdAt)'),
+    // An update leaves subject_id alone: only a declaration binds it (bindSubject).
+    saveUser: db.prepare(
+      `INSERT INTO users (user_id, host, identity_status, review_id, created_at) VALUES (@userId, @host, @identityStatus, @reviewId, @createdAt)
+       ON CONFLICT (user_id) DO UPDATE SET host = excluded.host, identity_status = excluded.identity_status, review_id = excluded.review_id`,
+    ),
+    bindSubject: db.prepare('UPDATE users SET subject_id = @subjectId WHERE user_id = @userId AND (subject_id IS NULL OR subject_id = @subjectId)'),
     saveSession: db.prepare('INSERT OR REPLACE INTO sessions VALUES (?, ?, ?)'),
     findSession: db.prepare('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?'),
     saveReview: db.prepare('INSERT OR REPLACE INTO reviews VALUES (@reviewId, @userId, @passport, @submittedAt, @identityStatus, @decidedAt)'),
@@ -126,8 +131,11 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     orgByToken: db.prepare('SELECT * FROM orgs WHERE admin_token_hash = ?'),
     addEmployee: db.prepare('INSERT OR IGNORE INTO employees VALUES (@employeeId, @orgId, @subjectId, @label, @createdAt)'),
     listEmployees: db.prepare('SELECT * FROM employees WHERE org_id = ? ORDER BY created_at, rowid'),
-    saveVenue: db.prepare('INSERT OR REPLACE INTO venues VALUES (@venueId, @orgId, @name, @address, @createdAt)'),
-    getVenue: db.prepare('SELECT * FROM venues WHERE venue_id = ?'),
+    saveVenue: db.prepare(
+      `INSERT OR REPLACE INTO venues (venue_id, org_id, name, address, created_at, scanner_token_hash)
+       VALUES (@venueId, @orgId, @name, @address, @createdAt, @scannerTokenHash)`,
+    ),
+    venueByScannerToken: db.prepare('SELECT * FROM venues WHERE scanner_token_hash = ?'),
     listVenues: db.prepare('SELECT * FROM venues WHERE org_id = ? ORDER BY created_at, rowid'),
     saveCheckin: db.prepare(
       'INSERT INTO checkins VALUES (@checkinId, @venueId, @orgId, @scannedBy, @valid, @subjectId, @status, @reason, @checkedInAt)',
@@ -139,10 +147,12 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   const saveAnswer = (answer: StoredAnswer | undefined) => {
     if (answer) q.saveIdempotent.run({ ...answer, body: JSON.stringify(answer.body) });
   };
-  const commitDeclaration = db.transaction((c: DeclarationCommit) => {
+  const commitDeclaration = db.transaction((c: DeclarationCommit): boolean => {
+    if (q.bindSubject.run({ userId: c.declaration.userId, subjectId: c.declaration.subjectId }).changes !== 1) return false;
     q.saveDeclaration.run({ ...c.declaration, declaration: JSON.stringify(c.declaration.declaration), assessment: JSON.stringify(c.declaration.assessment) });
     q.saveCode.run(codeParams(c.code));
     saveAnswer(c.idempotency);
+    return true;
   });
   const commitCheckin = db.transaction(({ checkin: c, idempotency }: CheckinCommit) => {
     q.saveCheckin.run({ ...c, subjectId: c.subjectId ?? null, status: c.status ?? null, reason: c.reason ?? null, valid: c.valid ? 1 : 0 });
@@ -189,7 +199,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       return many(q.pendingReviews, toReview, limit);
     },
     async commitDeclaration(c) {
-      commitDeclaration(c);
+      return commitDeclaration(c);
     },
     async listDeclarations(subjectId, since) {
       return many(q.listDeclarations, toDeclaration, subjectId, since);
@@ -224,11 +234,11 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     async listEmployees(orgId) {
       return many(q.listEmployees, toEmployee, orgId);
     },
-    async saveVenue(venue) {
-      q.saveVenue.run({ ...venue, address: venue.address ?? null });
+    async saveVenue(venue, scannerToken) {
+      q.saveVenue.run({ ...venue, address: venue.address ?? null, scannerTokenHash: tokenHash(scannerToken) });
     },
-    async getVenue(venueId) {
-      return one(q.getVenue, toVenue, venueId);
+    async findVenueByScannerToken(scannerToken) {
+      return one(q.venueByScannerToken, toVenue, tokenHash(scannerToken));
     },
     async listVenues(orgId) {
       return many(q.listVenues, toVenue, orgId);

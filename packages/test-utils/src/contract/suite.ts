@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addVenueResponseSchema,
   API_ROUTES,
   apiErrorBodySchema,
   apiPath,
@@ -18,7 +19,6 @@ import {
   submitDeclarationResponseSchema,
   trustListResponseSchema,
   validationFailedDetailsSchema,
-  venueSchema,
   verifyCode,
   verifyTrustList,
   type ApiErrorCode,
@@ -112,18 +112,22 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
 
     async function addVenue(orgId: string, token: string, venueName = 'Front gate') {
       const answer = await call('POST', apiPath(API_ROUTES.orgVenues, { orgId }), { token, body: { name: venueName } });
-      return expectShape(venueSchema, answer, 201);
+      return expectShape(addVenueResponseSchema, answer, 201);
     }
 
-    /** A venue of a fresh organisation, a scanner, and the code of visitor `person` to scan there. */
+    /** Posts a check-in at `venue` with its scanner token and no session, as a checkpoint device does. */
+    async function checkIn(venue: { venueId: string; scannerToken: string }, qrText: string, key?: string) {
+      const body = { venueId: venue.venueId, qrText, scannerToken: venue.scannerToken };
+      return call('POST', API_ROUTES.checkins, { body, headers: key ? { 'Idempotency-Key': key } : {} });
+    }
+
+    /** A venue of a fresh organisation and the code of visitor `person` to scan there. */
     async function scanningVenue(person: number) {
       const org = await createOrg();
       const venue = await addVenue(org.orgId, org.adminToken);
       const visitor = await declaredUser(person);
-      const scanner = await signIn();
-      const body = { venueId: venue.venueId, qrText: visitor.declaration.code.qrText };
       return {
-        scan: (key?: string) => call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body, headers: key ? { 'Idempotency-Key': key } : {} }),
+        scan: (key?: string) => checkIn(venue, visitor.declaration.code.qrText, key),
         /** How many check-ins the organisation's dashboard counts at the venue today. */
         async venueCheckins() {
           const dashboard = await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId }), { token: org.adminToken });
@@ -348,6 +352,36 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         const b = expectShape(submitDeclarationResponseSchema, await declare(bob.sessionToken, greenAnswers(8), 'shared'), 201);
         expect(b.declarationId).not.toBe(a.declarationId);
       });
+
+      it("binds an account to the person of its first accepted declaration and refuses declaring under another person's document with forbidden", async () => {
+        const { sessionToken } = await signIn();
+        expectError(await declare(sessionToken, { ...greenAnswers(12), phone: 'x' }), 'validation_failed', 422);
+        const first = expectShape(submitDeclarationResponseSchema, await declare(sessionToken, greenAnswers(13)), 201);
+        const impostor = await declare(sessionToken, greenAnswers(14), 'as-someone-else');
+        expectError(impostor, 'forbidden', 403);
+        expect(impostor.body.error.message).toContain('another person');
+        const code = expectShape(codeResponseSchema, await call('GET', API_ROUTES.code, { token: sessionToken }), 200);
+        expect(code.codeId).toBe(first.code.codeId);
+        expect((await declare(sessionToken, unwellAnswers(13, '2026-11-27'))).status).toBe(201);
+        expect((await declare(sessionToken, greenAnswers(14), 'as-someone-else')).status).toBe(403);
+      });
+
+      it('binds the subject of one of two concurrent first declarations for different people, refusing the other', async () => {
+        const { sessionToken } = await signIn();
+        const answers = await Promise.all([declare(sessionToken, greenAnswers(15)), declare(sessionToken, greenAnswers(16))]);
+        expect(answers.map((a) => a.status).sort()).toEqual([201, 403]);
+        const winner = answers.find((a) => a.status === 201);
+        const code = expectShape(codeResponseSchema, await call('GET', API_ROUTES.code, { token: sessionToken }), 200);
+        expect(code.codeId).toBe(winner?.body.code.codeId);
+      });
+
+      it('keeps the binding when the user signs in again', async () => {
+        const authCode = 'dev:rebinding-user';
+        const first = expectShape(createSessionResponseSchema, await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode } }), 201);
+        expect((await declare(first.sessionToken, greenAnswers(17))).status).toBe(201);
+        const again = expectShape(createSessionResponseSchema, await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode } }), 201);
+        expectError(await declare(again.sessionToken, greenAnswers(18)), 'forbidden', 403);
+      });
     });
 
     describe('code and trust list', () => {
@@ -385,13 +419,12 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
     });
 
     describe('check-ins', () => {
-      it('verifies a scanned code against the service trust list and records the result', async () => {
+      it("verifies a scanned code against the service trust list and records the result, authorised by the venue's scanner token alone", async () => {
         const org = await createOrg();
         const venue = await addVenue(org.orgId, org.adminToken);
+        expect(venue.scannerToken).not.toBe(org.adminToken);
         const visitor = await declaredUser(20);
-        const scanner = await signIn();
-        const answer = await call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body: { venueId: venue.venueId, qrText: visitor.declaration.code.qrText } });
-        const checkin = expectShape(checkinResponseSchema, answer, 201);
+        const checkin = expectShape(checkinResponseSchema, await checkIn(venue, visitor.declaration.code.qrText), 201);
         expect(checkin.venueId).toBe(venue.venueId);
         expect(checkin.result).toMatchObject({ valid: true, status: 'green', codeId: visitor.declaration.code.codeId });
       });
@@ -399,12 +432,10 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
       it('reports an expired or garbled code as invalid with a reason', async () => {
         const org = await createOrg();
         const venue = await addVenue(org.orgId, org.adminToken);
-        const scanner = await signIn();
         const visitor = await declaredUser(21);
-        const garbled = await call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body: { venueId: venue.venueId, qrText: 'HC1:not-a-code' } });
-        expect(expectShape(checkinResponseSchema, garbled, 201).result.valid).toBe(false);
+        expect(expectShape(checkinResponseSchema, await checkIn(venue, 'HC1:not-a-code'), 201).result.valid).toBe(false);
         clock.advance(service.codeTtlSeconds + 600);
-        const expired = await call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body: { venueId: venue.venueId, qrText: visitor.declaration.code.qrText } });
+        const expired = await checkIn(venue, visitor.declaration.code.qrText);
         expect(expectShape(checkinResponseSchema, expired, 201).result).toMatchObject({ valid: false, reason: 'expired' });
       });
 
@@ -424,25 +455,39 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         expect(await venueCheckins()).toBe(1);
       });
 
-      it('refuses a check-in Idempotency-Key reused with a different body, or first used for a declaration, with conflict', async () => {
+      it('refuses a check-in Idempotency-Key reused at the venue with a different body with conflict, and keeps keys apart per venue', async () => {
         const org = await createOrg();
         const venue = await addVenue(org.orgId, org.adminToken);
         const other = await addVenue(org.orgId, org.adminToken, 'Back door');
-        const { token, declaration } = await declaredUser(23);
-        const scan = (venueId: string, key: string) =>
-          call('POST', API_ROUTES.checkins, { token, body: { venueId, qrText: declaration.code.qrText }, headers: { 'Idempotency-Key': key } });
-        expect((await scan(venue.venueId, 'scan-2')).status).toBe(201);
-        expectError(await scan(other.venueId, 'scan-2'), 'conflict', 409);
-        expect((await declare(token, greenAnswers(23), 'used-twice')).status).toBe(201);
-        expectError(await scan(venue.venueId, 'used-twice'), 'conflict', 409);
-        expectError(await scan(venue.venueId, 'not a key'), 'bad_request', 400);
+        const { declaration } = await declaredUser(23);
+        const first = expectShape(checkinResponseSchema, await checkIn(venue, declaration.code.qrText, 'scan-2'), 201);
+        expectError(await checkIn(venue, 'HC1:another-code', 'scan-2'), 'conflict', 409);
+        const elsewhere = expectShape(checkinResponseSchema, await checkIn(other, declaration.code.qrText, 'scan-2'), 201);
+        expect(elsewhere.checkinId).not.toBe(first.checkinId);
+        expectError(await checkIn(venue, declaration.code.qrText, 'not a key'), 'bad_request', 400);
       });
 
-      it('refuses an unknown venue and an anonymous scanner', async () => {
-        const scanner = await signIn();
-        expectError(await call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body: { venueId: 'ven_unknown', qrText: 'HC1:x' } }), 'not_found', 404);
-        expectError(await call('POST', API_ROUTES.checkins, { body: { venueId: 'ven_unknown', qrText: 'HC1:x' } }), 'unauthorized', 401);
-        expectError(await call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body: { venueId: 'v' } }), 'bad_request', 400);
+      it("refuses a check-in without a scanner token, with a wrong one, with another venue's or for an unknown venue, all alike with forbidden", async () => {
+        const org = await createOrg();
+        const venue = await addVenue(org.orgId, org.adminToken);
+        const elsewhere = await createOrg('Other Ltd');
+        const otherVenue = await addVenue(elsewhere.orgId, elsewhere.adminToken);
+        const { token, declaration } = await declaredUser(25);
+        const qrText = declaration.code.qrText;
+        const refusals = [
+          // A signed-in session is no scanner credential.
+          await call('POST', API_ROUTES.checkins, { token, body: { venueId: venue.venueId, qrText } }),
+          await checkIn({ venueId: venue.venueId, scannerToken: 'f'.repeat(64) }, qrText),
+          await checkIn({ venueId: venue.venueId, scannerToken: org.adminToken }, qrText),
+          await checkIn({ venueId: venue.venueId, scannerToken: otherVenue.scannerToken }, qrText),
+          await checkIn({ venueId: 'ven_unknown', scannerToken: venue.scannerToken }, qrText),
+        ];
+        for (const answer of refusals) expectError(answer, 'forbidden', 403);
+        expect(new Set(refusals.map((a) => a.body.error.message)).size).toBe(1);
+        expectError(await call('POST', API_ROUTES.checkins, { body: { venueId: venue.venueId, scannerToken: venue.scannerToken } }), 'bad_request', 400);
+
+        const dashboard = await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId }), { token: org.adminToken });
+        expect(expectShape(dashboardResponseSchema, dashboard, 200).venues[0]?.checkins).toBe(0);
       });
     });
 
@@ -486,16 +531,14 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         }
         const gate = await addVenue(org.orgId, org.adminToken, 'Gate');
         const canteen = await addVenue(org.orgId, org.adminToken, 'Canteen');
-        const scanner = await signIn();
         const staff = await declaredUser(40);
         const unwell = await signIn();
         const unwellCode = expectShape(submitDeclarationResponseSchema, await declare(unwell.sessionToken, unwellAnswers(41, '2026-11-27')), 201);
         const visitor = await declaredUser(43);
-        const scan = (venueId: string, qrText: string) => call('POST', API_ROUTES.checkins, { token: scanner.sessionToken, body: { venueId, qrText } });
-        await scan(gate.venueId, staff.declaration.code.qrText);
-        await scan(gate.venueId, visitor.declaration.code.qrText);
-        await scan(canteen.venueId, unwellCode.code.qrText);
-        await scan(canteen.venueId, 'HC1:garbage');
+        await checkIn(gate, staff.declaration.code.qrText);
+        await checkIn(gate, visitor.declaration.code.qrText);
+        await checkIn(canteen, unwellCode.code.qrText);
+        await checkIn(canteen, 'HC1:garbage');
 
         const answer = await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId }), { token: org.adminToken });
         const dashboard = expectShape(dashboardResponseSchema, answer, 200);

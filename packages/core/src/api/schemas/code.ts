@@ -53,10 +53,16 @@ export const verifyResultJsonSchema = z.discriminatedUnion('valid', [
 /** A verification result as JSON. */
 export type VerifyResultJson = z.infer<typeof verifyResultJsonSchema>;
 
-/** Body of `POST /v1/checkins`: a venue scanned someone's code. */
+/**
+ * Body of `POST /v1/checkins`: a venue scanned someone's code. `scannerToken` is the
+ * venue's scanner credential (from `POST /v1/orgs/:orgId/venues`); it alone authorises
+ * the check-in. It is optional here only so that a missing one is answered `forbidden`
+ * like a wrong one.
+ */
 export const checkinRequestSchema = z.object({
   venueId: idSchema,
   qrText: z.string().min(1).max(4096),
+  scannerToken: z.string().min(1).max(256).optional(),
 });
 /** Body of `POST /v1/checkins`. */
 export type CheckinRequest = z.infer<typeof checkinRequestSchema>;

@@ -61,6 +61,14 @@ export const venueSchema = z.object({
 /** A place where codes are scanned. */
 export type Venue = z.infer<typeof venueSchema>;
 
+/**
+ * Answer (`201`) to `POST /v1/orgs/:orgId/venues`. `scannerToken` authorises check-ins
+ * at this venue; it is shown this once and the server keeps only its hash.
+ */
+export const addVenueResponseSchema = venueSchema.extend({ scannerToken: z.string().min(16) });
+/** Answer to `POST /v1/orgs/:orgId/venues`. */
+export type AddVenueResponse = z.infer<typeof addVenueResponseSchema>;
+
 /** Query of `GET /v1/orgs/:orgId/dashboard`: the day, in Asia/Shanghai time; today when omitted. */
 export const dashboardQuerySchema = z.object({
   date: z.iso.date().optional(),

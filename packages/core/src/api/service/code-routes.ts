@@ -2,7 +2,7 @@ import { verifyCode, type VerifyResult } from '../../code/index.js';
 import { ApiError } from '../api-error.js';
 import { API_ROUTES } from '../routes.js';
 import { checkinRequestSchema, type CheckinResponse, type TrustListResponse, type VerifyResultJson } from '../schemas/code.js';
-import { authenticate, type ServiceContext } from './context.js';
+import { authenticate, requireVenueScanner, type ServiceContext } from './context.js';
 import { created, ok, parseOrThrow, type ServiceRoute } from './http.js';
 import { runIdempotent } from './idempotency.js';
 import { newId } from './ids.js';
@@ -40,11 +40,13 @@ export function codeRoutes(ctx: ServiceContext): ServiceRoute[] {
       method: 'POST',
       path: API_ROUTES.checkins,
       async handle(request) {
-        const scanner = await authenticate(ctx, request);
-        return runIdempotent(ctx, request, scanner.userId, API_ROUTES.checkins, async (record) => {
-          const { venueId, qrText } = parseOrThrow(checkinRequestSchema, request.body, 'check-in');
-          const venue = await ctx.store.getVenue(venueId);
-          if (!venue) throw new ApiError('not_found', 'no such venue');
+        // The scanner credential alone authorises: a checkpoint device need not be signed in as anyone.
+        const { venueId, qrText, scannerToken } = parseOrThrow(checkinRequestSchema, request.body, 'check-in');
+        const venue = await requireVenueScanner(ctx, venueId, scannerToken);
+        const scanner = `venue/${venue.venueId}`;
+        // Keys are scoped per venue; the credential stays out of the fingerprint, which is stored in the clear.
+        const fingerprinted = { ...request, body: { venueId, qrText } };
+        return runIdempotent(ctx, fingerprinted, scanner, API_ROUTES.checkins, async (record) => {
           const now = ctx.now();
           const { trust } = await ctx.keyring.current();
           const result = await verifyCode(qrText, { trust, now, crypto: ctx.crypto });
@@ -52,7 +54,7 @@ export function codeRoutes(ctx: ServiceContext): ServiceRoute[] {
             checkinId: newId('chk'),
             venueId,
             orgId: venue.orgId,
-            scannedBy: scanner.userId,
+            scannedBy: scanner,
             valid: result.valid,
             checkedInAt: now.getTime(),
             ...(result.valid ? { subjectId: result.subject, status: result.status } : { reason: result.reason }),

@@ -6,7 +6,7 @@ import { bearerToken, sameSecret, type ServiceRequest } from './http.js';
 import type { IdentityVerifier } from './identity.js';
 import type { Keyring } from './keyring.js';
 import type { RateLimiter } from './rate-limit.js';
-import type { StoredOrg, ServiceStore, StoredUser } from './store.js';
+import type { StoredOrg, ServiceStore, StoredUser, StoredVenue } from './store.js';
 
 /** What every route handler of the engine shares. */
 export interface ServiceContext {
@@ -46,4 +46,15 @@ export async function requireOrgAdmin(ctx: ServiceContext, request: ServiceReque
   if (!org) throw new ApiError('unauthorized', 'admin token unknown');
   if (org.orgId !== orgId) throw new ApiError('forbidden', 'this admin token belongs to another organisation');
   return org;
+}
+
+/**
+ * The venue a check-in is for, when `scannerToken` is that venue's scanner credential.
+ * A missing credential, a wrong one and an unknown venue all get the same `forbidden`,
+ * so venue ids cannot be probed.
+ */
+export async function requireVenueScanner(ctx: ServiceContext, venueId: string, scannerToken: string | undefined): Promise<StoredVenue> {
+  const venue = scannerToken === undefined ? undefined : await ctx.store.findVenueByScannerToken(scannerToken);
+  if (!venue || venue.venueId !== venueId) throw new ApiError('forbidden', 'scanner token missing or not valid for this venue');
+  return venue;
 }

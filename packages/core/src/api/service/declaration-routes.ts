@@ -8,10 +8,13 @@ import { authenticate, type ServiceContext } from './context.js';
 import { created, ok, parseOrThrow, type ServiceRoute } from './http.js';
 import { runIdempotent } from './idempotency.js';
 import { newId } from './ids.js';
-import type { StoredDeclaration } from './store.js';
+import type { StoredDeclaration, StoredUser } from './store.js';
 
 /** How far back earlier declarations count as history for the assessment. */
 const HISTORY_DAYS = 28;
+
+/** The answer to a declaration for another subject than the one the user is bound to. */
+const anotherPerson = () => new ApiError('forbidden', 'this account declares for another person');
 
 function formDescriptor(version?: string) {
   try {
@@ -23,7 +26,7 @@ function formDescriptor(version?: string) {
 
 /** The form (`GET /v1/form[/:version]`) and declaring (`POST /v1/declarations`). */
 export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
-  async function declare(userId: string, body: unknown) {
+  async function declare({ userId, subjectId: boundSubject }: StoredUser, body: unknown) {
     const { formVersion, answers } = parseOrThrow(submitDeclarationRequestSchema, body, 'declaration request');
     const now = ctx.now();
     const validation = validateDeclaration(answers, { formVersion, now });
@@ -32,6 +35,7 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
     }
     const declaration: Declaration = validation.declaration;
     const subjectId = deriveSubjectId(declaration.identityDocument, ctx.keyring.subjectKey);
+    if (boundSubject !== undefined && boundSubject !== subjectId) throw anotherPerson();
     const since = now.getTime() - HISTORY_DAYS * 86_400_000;
     const history = (await ctx.store.listDeclarations(subjectId, since)).map((d) => ({
       declaredAt: new Date(d.declaredAt),
@@ -75,9 +79,10 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
         if (user.identityStatus !== 'verified') throw new ApiError('forbidden', 'your identity was not accepted');
         return runIdempotent(ctx, request, user.userId, API_ROUTES.declarations, async (recordAnswer) => {
           ctx.limits.declarations.take(user.userId);
-          const { response, record, code } = await declare(user.userId, request.body);
+          const { response, record, code } = await declare(user, request.body);
           const answer = created(response);
-          await ctx.store.commitDeclaration({ declaration: record, code, idempotency: recordAnswer(answer) });
+          // The store binds the subject atomically: of two concurrent first declarations for different people, one loses here.
+          if (!(await ctx.store.commitDeclaration({ declaration: record, code, idempotency: recordAnswer(answer) }))) throw anotherPerson();
           ctx.codes.remember(code);
           return answer;
         });

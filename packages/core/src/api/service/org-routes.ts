@@ -9,6 +9,7 @@ import {
   addVenueRequestSchema,
   createOrgRequestSchema,
   dashboardQuerySchema,
+  type AddVenueResponse,
   type CreateOrgResponse,
   type DashboardResponse,
   type Employee,
@@ -90,8 +91,10 @@ export function orgRoutes(ctx: ServiceContext): ServiceRoute[] {
         const body = parseOrThrow(addVenueRequestSchema, request.body, 'venue');
         const venue: StoredVenue = { venueId: newId('ven'), orgId: org.orgId, name: body.name, createdAt: ctx.now().getTime() };
         if (body.address !== undefined) venue.address = body.address;
-        await ctx.store.saveVenue(venue);
-        return created(venueJson(venue));
+        const scannerToken = newToken();
+        await ctx.store.saveVenue(venue, scannerToken);
+        const response: AddVenueResponse = { ...venueJson(venue), scannerToken };
+        return created(response);
       },
     },
     {

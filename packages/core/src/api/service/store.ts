@@ -10,6 +10,11 @@ export interface StoredUser {
   identityStatus: IdentityStatus;
   /** The passport review that decides `identityStatus`, when there is one. */
   reviewId?: string;
+  /**
+   * The subject this user declares for, bound by the user's first accepted declaration
+   * (see {@link ServiceStore.commitDeclaration}); `saveUser` never changes it.
+   */
+  subjectId?: string;
   createdAt: number;
 }
 
@@ -125,7 +130,7 @@ export interface StoredCheckin {
   checkinId: string;
   venueId: string;
   orgId: string;
-  /** The session user who scanned. */
+  /** Who scanned: `venue/<venueId>`, the venue's scanner credential (no user id contains a `/`). */
   scannedBy: string;
   valid: boolean;
   /** Set when `valid`. */
@@ -159,6 +164,7 @@ export interface ServiceStore {
   ping(): Promise<void>;
 
   getUser(userId: string): Promise<StoredUser | undefined>;
+  /** Inserts or updates a user; keeps the subject a stored user is bound to, whatever `user.subjectId` says. */
   saveUser(user: StoredUser): Promise<void>;
 
   saveSession(token: string, session: StoredSession): Promise<void>;
@@ -169,8 +175,13 @@ export interface ServiceStore {
   /** Pending reviews, oldest first. */
   listPendingReviews(limit: number): Promise<StoredReview[]>;
 
-  /** Stores a declaration, its code and the idempotent answer (replacing its pending claim) in one transaction. */
-  commitDeclaration(commit: DeclarationCommit): Promise<void>;
+  /**
+   * Stores a declaration, its code and the idempotent answer (replacing its pending
+   * claim) in one transaction, binding the declaration's subject to its user when the
+   * user has none yet. Resolves `false`, storing nothing, when the user is already bound
+   * to another subject.
+   */
+  commitDeclaration(commit: DeclarationCommit): Promise<boolean>;
   /** A subject's declarations made at or after `since`, oldest first. */
   listDeclarations(subjectId: string, since: number): Promise<StoredDeclaration[]>;
   /** The status of each of an organisation's employees' latest declaration in `[from, to)`. */
@@ -196,8 +207,9 @@ export interface ServiceStore {
   addEmployee(employee: StoredEmployee): Promise<boolean>;
   listEmployees(orgId: string): Promise<StoredEmployee[]>;
 
-  saveVenue(venue: StoredVenue): Promise<void>;
-  getVenue(venueId: string): Promise<StoredVenue | undefined>;
+  /** `scannerToken` authorises check-ins at the venue; keep only a hash of it at rest. */
+  saveVenue(venue: StoredVenue, scannerToken: string): Promise<void>;
+  findVenueByScannerToken(scannerToken: string): Promise<StoredVenue | undefined>;
   listVenues(orgId: string): Promise<StoredVenue[]>;
 
   /** Stores a check-in and the idempotent answer (replacing its pending claim) in one transaction. */
