@@ -3,7 +3,8 @@
 // installs the pinned pnpm and the workspace dependencies when they are missing,
 // then hands over to `pnpm run <script>`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,12 +45,15 @@ if (have !== pnpmVersion) {
   }
 }
 
-const stamp = join(root, 'node_modules', '.modules.yaml');
-const lock = join(root, 'pnpm-lock.yaml');
-if (!existsSync(stamp) || statSync(lock).mtimeMs > statSync(stamp).mtimeMs) {
+// Install when node_modules was made from another lockfile (or never): the stamp holds
+// the hash of the lockfile the last successful install used.
+const stamp = join(root, 'node_modules', '.healthcode-lock-hash');
+const lockHash = createHash('sha256').update(readFileSync(join(root, 'pnpm-lock.yaml'))).digest('hex');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   console.error('[bootstrap] installing dependencies (pnpm install --frozen-lockfile)');
   const r = run('pnpm', ['install', '--frozen-lockfile']);
   if (!r.ok) process.exit(r.status);
+  writeFileSync(stamp, lockHash);
 }
 
 const r = run('pnpm', ['--silent', 'run', script, ...args]);
