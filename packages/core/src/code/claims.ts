@@ -30,7 +30,7 @@ const isPseudonym = (s: string) => /[A-Za-z_-]/.test(s) && !/^[0-9]{17}[0-9Xx]$/
 export const MAX_MASKED_NAME_LENGTH = 32;
 const isMaskedName = (s: string) => s.length >= 1 && s.length <= MAX_MASKED_NAME_LENGTH && s.includes('*');
 // 253402300799 is 9999-12-31T23:59:59Z, the last second a Date can show in four-digit years.
-const MAX_NUMERIC_DATE = 253_402_300_799;
+export const MAX_NUMERIC_DATE = 253_402_300_799;
 
 /** Issuer ids: 1-64 of `A-Z a-z 0-9 . _ : -`. */
 export const issuerIdSchema = z.string().regex(ISSUER_ID, 'issuer id must be 1-64 of A-Z a-z 0-9 . _ : -');

@@ -37,7 +37,7 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 }
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date; day arithmetic is done on these numbers. */
-export function dayNumber(date: IsoDate): number {
+function dayNumber(date: IsoDate): number {
   const [y, m, d] = date.split('-').map(Number);
   return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1) / MS_PER_DAY;
 }

@@ -1,6 +1,7 @@
 import { KJUR, hextob64u, utf8tohex } from 'jsrsasign';
 import { HealthCodeError } from '../errors.js';
 import { hkMacauPermitHolderNumber } from '../declaration/identity/hk-macau-permit.js';
+import { bytesToHex } from '../code/crypto/bytes.js';
 
 /** Shortest accepted key, in bytes: a subject id is only as private as its key is secret. */
 export const MIN_SUBJECT_KEY_BYTES = 16;
@@ -13,10 +14,6 @@ export interface SubjectIdentity {
   type: string;
   number: string;
   nationality?: string;
-}
-
-function bytesToHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**

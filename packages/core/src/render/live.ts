@@ -32,7 +32,7 @@ export function secondsUntil(target: Date, now: Date): number {
 /** One full turn of the liveness ring takes this long. */
 export const LIVENESS_PERIOD_MS = 12_000;
 /** Dots on the liveness ring. */
-export const LIVENESS_DOTS = 12;
+const LIVENESS_DOTS = 12;
 
 /** Rotation of the liveness ring at `now`, degrees clockwise from 12 o'clock. */
 export function livenessAngle(now: Date): number {

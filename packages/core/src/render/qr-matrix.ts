@@ -1,5 +1,6 @@
 import qrcode from 'qrcode-generator';
 import { RenderError } from './render-error.js';
+import { utf8Encode } from '../code/jws/utf8.js';
 
 /** Light modules required around a QR code on every side (ISO/IEC 18004). */
 export const QUIET_ZONE_MODULES = 4;
@@ -37,26 +38,16 @@ const ALNUM_ONLY = /^[0-9A-Z $%*+\-./:]+$/;
 
 /**
  * The UTF-8 bytes of `text`, one char per byte: qrcode-generator's Byte mode keeps the
- * low 8 bits of each UTF-16 unit, so this makes it encode UTF-8. Written out because
- * `TextEncoder` is missing on some mini-program runtimes. Lone surrogates become U+FFFD.
+ * low 8 bits of each UTF-16 unit, so this makes it encode UTF-8.
  */
 function utf8AsLatin1(text: string): string {
   let out = '';
-  for (const ch of text) {
-    let cp = ch.codePointAt(0) ?? 0xfffd;
-    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-    if (cp < 0x80) out += String.fromCharCode(cp);
-    else if (cp < 0x800) out += String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out += String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else {
-      out += String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    }
-  }
+  for (const byte of utf8Encode(text)) out += String.fromCharCode(byte);
   return out;
 }
 
 /** Splits QR text into the most compact of the segment plans this renderer supports. */
-export function planSegments(text: string): Array<{ mode: QrSegmentMode; data: string }> {
+function planSegments(text: string): Array<{ mode: QrSegmentMode; data: string }> {
   const split = ALNUM_PREFIX_THEN_DIGITS.exec(text);
   if (split) {
     const [, prefix, digits = ''] = split;

@@ -5,7 +5,7 @@ const P256_ORDER = [
 ];
 
 /** Byte length of an ES256 signature: r and s, 32 bytes each. */
-export const ES256_SIGNATURE_LENGTH = 64;
+const ES256_SIGNATURE_LENGTH = 64;
 
 /** Whether the 32-byte big-endian integer at `bytes[at]` is in `[1, n-1]`. */
 function inRange(bytes: Uint8Array, at: number): boolean {

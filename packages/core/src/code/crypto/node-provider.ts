@@ -2,6 +2,7 @@ import { CryptoError } from '../errors.js';
 import type { Alg, PrivateJwk, PublicJwk } from '../keys.js';
 import { isWellFormedEs256Signature } from './ecdsa-signature.js';
 import { KeyCache } from './key-cache.js';
+import { PRIVATE_JWK_MEMBERS, pickJwkMembers } from './jwk-members.js';
 import type { CryptoProvider, GeneratedKeyMaterial } from './provider.js';
 
 // Core is built without Node typings, so the slice of node:crypto used here is declared by hand.
@@ -20,17 +21,6 @@ interface NodeCryptoLike {
 export function builtinNodeCrypto(): NodeCryptoLike | undefined {
   const proc = (globalThis as unknown as { process?: { getBuiltinModule?(id: string): unknown } }).process;
   return proc?.getBuiltinModule?.('node:crypto') as NodeCryptoLike | undefined;
-}
-
-const JWK_MEMBERS = ['kty', 'crv', 'x', 'y', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const;
-
-function jwkObject(jwk: PublicJwk | PrivateJwk): object {
-  const out: Record<string, unknown> = {};
-  for (const m of JWK_MEMBERS) {
-    const v = (jwk as unknown as Record<string, unknown>)[m];
-    if (v !== undefined) out[m] = v;
-  }
-  return out;
 }
 
 /**
@@ -59,7 +49,7 @@ export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
     async sign(alg, key, data) {
       if (key.alg !== alg) throw new CryptoError('invalid_key', `key ${key.kid} is for ${key.alg}, not ${alg}`);
       try {
-        const k = privateKeys.get(key, () => options(alg, api.createPrivateKey({ key: jwkObject(key), format: 'jwk' })));
+        const k = privateKeys.get(key, () => options(alg, api.createPrivateKey({ key: pickJwkMembers(key, PRIVATE_JWK_MEMBERS), format: 'jwk' })));
         return new Uint8Array(api.sign('sha256', data, k));
       } catch (cause) {
         throw new CryptoError('crypto_failure', `node:crypto could not sign with ${key.kid}`, { cause });
@@ -69,7 +59,7 @@ export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
       if (key.alg !== alg || (alg !== 'ES256' && alg !== 'RS256' && alg !== 'PS256')) return false;
       if (alg === 'ES256' && !isWellFormedEs256Signature(signature)) return false;
       try {
-        const k = publicKeys.get(key, () => options(alg, api.createPublicKey({ key: jwkObject(key), format: 'jwk' })));
+        const k = publicKeys.get(key, () => options(alg, api.createPublicKey({ key: pickJwkMembers(key, PRIVATE_JWK_MEMBERS), format: 'jwk' })));
         return api.verify('sha256', data, k, signature);
       } catch {
         return false;

@@ -2,6 +2,7 @@ import { CryptoError } from '../errors.js';
 import type { Alg, PrivateJwk, PublicJwk } from '../keys.js';
 import { isWellFormedEs256Signature } from './ecdsa-signature.js';
 import { KeyCache } from './key-cache.js';
+import { PRIVATE_JWK_MEMBERS, PUBLIC_JWK_MEMBERS, pickJwkMembers } from './jwk-members.js';
 import type { CryptoProvider, GeneratedKeyMaterial } from './provider.js';
 
 // Core is built without DOM typings, so the slice of WebCrypto used here is declared by hand.
@@ -39,18 +40,6 @@ const SIGN_PARAMS: Record<Alg, object> = {
   RS256: { name: 'RSASSA-PKCS1-v1_5' },
   PS256: { name: 'RSA-PSS', saltLength: 32 },
 };
-const PUBLIC_MEMBERS = ['kty', 'crv', 'x', 'y', 'n', 'e'] as const;
-const PRIVATE_MEMBERS = [...PUBLIC_MEMBERS, 'd', 'p', 'q', 'dp', 'dq', 'qi'] as const;
-
-function pick(jwk: PublicJwk | PrivateJwk, members: readonly string[]): JsonWebKeyLike {
-  const out: JsonWebKeyLike = {};
-  for (const m of members) {
-    const v = (jwk as unknown as Record<string, unknown>)[m];
-    if (v !== undefined) out[m] = v;
-  }
-  return out;
-}
-
 /**
  * A {@link CryptoProvider} over WebCrypto (`crypto.subtle`): browsers, Node 20+, Deno, Bun, workers.
  *
@@ -66,7 +55,7 @@ export function webCryptoProvider(subtle?: unknown): CryptoProvider {
 
   const importFor = (alg: Alg, jwk: PublicJwk | PrivateJwk, usage: 'sign' | 'verify'): Promise<OpaqueKey> =>
     (usage === 'sign' ? signKeys : verifyKeys).get(jwk, () =>
-      api.importKey('jwk', pick(jwk, usage === 'sign' ? PRIVATE_MEMBERS : PUBLIC_MEMBERS), IMPORT_PARAMS[alg], false, [usage]),
+      api.importKey('jwk', pickJwkMembers(jwk, usage === 'sign' ? PRIVATE_JWK_MEMBERS : PUBLIC_JWK_MEMBERS), IMPORT_PARAMS[alg], false, [usage]),
     );
 
   return {
@@ -94,7 +83,7 @@ export function webCryptoProvider(subtle?: unknown): CryptoProvider {
         : { ...IMPORT_PARAMS[alg], modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) };
       try {
         const pair = await api.generateKey(params, true, ['sign', 'verify']);
-        return pick((await api.exportKey('jwk', pair.privateKey)) as unknown as PrivateJwk, PRIVATE_MEMBERS) as unknown as GeneratedKeyMaterial;
+        return pickJwkMembers((await api.exportKey('jwk', pair.privateKey)) as unknown as PrivateJwk, PRIVATE_JWK_MEMBERS) as unknown as GeneratedKeyMaterial;
       } catch (cause) {
         throw new CryptoError('crypto_failure', `WebCrypto could not generate a ${alg} key`, { cause });
       }

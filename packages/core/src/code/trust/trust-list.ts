@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { codeIdSchema, issuerIdSchema, regionSchema } from '../claims.js';
+import { MAX_NUMERIC_DATE, codeIdSchema, issuerIdSchema, regionSchema } from '../claims.js';
 import { kidSchema, publicJwkSchema, type PublicJwk } from '../keys.js';
 
 /** A public key an issuer signs codes with, and when it may be used (NumericDate seconds, inclusive). */
@@ -36,7 +36,7 @@ export interface TrustList {
 /** The `typ` header of a signed trust list, distinct from a code's so neither passes as the other. */
 export const TRUST_LIST_TYP = 'hc1-trust';
 
-const numericDate = z.number().int().min(0).max(253_402_300_799);
+const numericDate = z.number().int().min(0).max(MAX_NUMERIC_DATE);
 
 const trustedKeySchema = z
   .object({ jwk: publicJwkSchema, notBefore: numericDate.optional(), notAfter: numericDate.optional() })
