@@ -1,9 +1,10 @@
-// One build for every published package: ESM + CJS + declarations from src/index.ts.
+// One build for every published package: ESM + CJS + declarations for every entry that
+// the package's `exports` map names (`./dist/x/y.mjs` is built from `src/x/y.ts`), plus its bin.
 // Dependencies and Node built-ins stay external, so each package ships only its own code.
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
-import { workspacePackages } from './scripts/workspace.mjs';
+import { exportEntries, workspacePackages } from './scripts/workspace.mjs';
 
 // Packages that others depend on build first, so their declarations exist.
 const order = ['core', 'mock-host'];
@@ -20,7 +21,7 @@ function externalFor(pkg) {
 }
 
 function configFor({ dir, pkg }) {
-  const entries = { index: join(dir, 'src', 'index.ts') };
+  const entries = Object.fromEntries(exportEntries(pkg).map(({ entry }) => [entry, join(dir, 'src', `${entry}.ts`)]));
   if (pkg.bin) entries.bin = join(dir, 'src', 'bin.ts');
   return {
     input: entries,

@@ -11,12 +11,10 @@ import {
   jsrsasignCryptoProvider,
   signTrustList,
   toPublicJwk,
-  verifyCode,
-  verifyTrustList,
   webCryptoProvider,
   type CryptoProvider,
-  type TrustList,
-} from '@healthcode/core';
+} from '@healthcode/core/code';
+import { verifyCode, verifyTrustList, type TrustList } from '@healthcode/core';
 import { TEST_ISSUER_KEY, TEST_ROOT_KEY } from '@healthcode/test-utils';
 import { KEYUTIL, KJUR } from 'jsrsasign';
 import { benchRow, mergeResults } from './results.js';

@@ -5,15 +5,10 @@
 // mini-programs) is expected to be one to two orders of magnitude slower than native node:crypto.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import {
-  type Declaration,
-  type DeclarationRecord,
-  DEFAULT_RULE_SET,
-  assessDeclaration,
-  createDeclarationSchema,
-  deriveSubjectId,
-  validateDeclaration,
-} from '@healthcode/core';
+import { type Declaration, validateDeclaration } from '@healthcode/core';
+import { type DeclarationRecord, DEFAULT_RULE_SET, assessDeclaration } from '@healthcode/core/assessment';
+import { createDeclarationSchema } from '@healthcode/core/declaration';
+import { deriveSubjectId } from '@healthcode/core/privacy';
 import { benchRow, mergeResults } from './results.js';
 
 const example = JSON.parse(readFileSync(new URL('../docs/examples/declarations/foreigner-passport.json', import.meta.url), 'utf8'));

@@ -6,7 +6,16 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { mergeResults } from './results.js';
 // @ts-expect-error plain ESM helper shared with rollup.config.mjs
-import { sourceAliases } from '../scripts/workspace.mjs';
+import { sourceEntries } from '../scripts/workspace.mjs';
+
+const entries = sourceEntries() as Record<string, string>;
+// Resolves the workspace's public specifiers to their sources, as the tests do.
+const workspaceSources = {
+  name: 'workspace-sources',
+  setup(b: { onResolve(o: { filter: RegExp }, f: (a: { path: string }) => { path: string } | undefined): void }) {
+    b.onResolve({ filter: /^@healthcode\// }, (a) => (entries[a.path] ? { path: entries[a.path]! } : undefined));
+  },
+};
 
 const scenarios: Record<string, string> = {
   // A checkpoint scanner that only verifies codes offline.
@@ -35,7 +44,7 @@ for (const [name, contents] of Object.entries(scenarios)) {
     target: 'es2018',
     platform: 'neutral',
     mainFields: ['module', 'main'],
-    alias: sourceAliases(),
+    plugins: [workspaceSources],
     write: false,
     logLevel: 'silent',
   });

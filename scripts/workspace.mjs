@@ -17,7 +17,42 @@ export function workspacePackages() {
     });
 }
 
-/** Maps each package name to its TypeScript entry so tests and scripts need no build. */
+/**
+ * The entries a package's `exports` map names: subpath (`.`, `./code`, …) and entry name,
+ * the path under dist/ without extension (`./dist/code/index.mjs` is entry `code/index`,
+ * built from `src/code/index.ts`). Packages without a map have the one `index` entry.
+ * @returns {{ subpath: string, entry: string }[]}
+ */
+export function exportEntries(pkg) {
+  if (!pkg.exports) return [{ subpath: '.', entry: 'index' }];
+  const entries = [];
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    const file = typeof target === 'object' && target !== null ? target.import : undefined;
+    const m = typeof file === 'string' ? /^\.\/dist\/(.+)\.mjs$/.exec(file) : null;
+    if (m) entries.push({ subpath, entry: m[1] });
+  }
+  return entries;
+}
+
+/**
+ * Maps every public specifier (`@healthcode/core`, `@healthcode/core/code`, …) to its
+ * TypeScript source, so tests and scripts need no build and reach only public entries.
+ * @returns {Record<string, string>}
+ */
+export function sourceEntries() {
+  const map = {};
+  for (const p of workspacePackages()) {
+    for (const { subpath, entry } of exportEntries(p.pkg)) {
+      map[subpath === '.' ? p.name : `${p.name}/${subpath.slice(2)}`] = join(p.dir, 'src', `${entry}.ts`);
+    }
+  }
+  return map;
+}
+
+/** The same table as exact-match aliases for vite/vitest (a bare prefix alias would also rewrite subpaths). */
 export function sourceAliases() {
-  return Object.fromEntries(workspacePackages().map((p) => [p.name, join(p.dir, 'src', 'index.ts')]));
+  return Object.entries(sourceEntries()).map(([specifier, file]) => ({
+    find: new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`),
+    replacement: file,
+  }));
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generateKeyPair, issueCode, signTrustList, type PrivateJwk } from '@healthcode/core';
+import { generateKeyPair, issueCode, signTrustList, type PrivateJwk } from '@healthcode/core/code';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'node-checkpoint-'));

@@ -1,17 +1,11 @@
+import { assessDeclaration } from '@healthcode/core/assessment';
+import { decodeQrText, generateKeyPair, issueCode, signTrustList, wrapJws } from '@healthcode/core/code';
+import { deriveSubjectId, documentTail, maskName } from '@healthcode/core/privacy';
 import {
-  assessDeclaration,
-  decodeQrText,
-  deriveSubjectId,
-  documentTail,
-  generateKeyPair,
-  issueCode,
-  maskName,
   renderTerminal,
-  signTrustList,
   validateDeclaration,
   verifyCode,
   verifyTrustList,
-  wrapJws,
   type HealthStatus,
   type VerifyResult,
 } from '@healthcode/core';

@@ -1,4 +1,5 @@
-import { withoutUndefined, type Host } from '@healthcode/core';
+import { withoutUndefined } from '@healthcode/core/host/kit';
+import { type Host } from '@healthcode/core';
 import { alipayCanvas } from './canvas.js';
 import { alipayLocation, alipayScan, alipayScreen, alipayScreenshot, alipaySystem, alipayUI } from './device.js';
 import { alipayIdentity } from './identity.js';

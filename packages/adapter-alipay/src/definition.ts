@@ -1,4 +1,4 @@
-import { registerHost, type HostDefinition } from '@healthcode/core';
+import { registerHost, type HostDefinition } from '@healthcode/core/host/kit';
 import { alipayHost } from './alipay-host.js';
 import { ALIPAY, type AlipayHostOptions, type MyLike } from './my-api.js';
 

@@ -1,8 +1,5 @@
+import { createEventFanout, normaliseCoordinates, promisifyCallbackApi, type CallbackHandlers } from '@healthcode/core/host/kit';
 import {
-  createEventFanout,
-  normaliseCoordinates,
-  promisifyCallbackApi,
-  type CallbackHandlers,
   type HostLocation,
   type HostScan,
   type HostScreen,

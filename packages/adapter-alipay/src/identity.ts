@@ -1,4 +1,5 @@
-import { HostError, promisifyCallbackApi, type HostIdentity } from '@healthcode/core';
+import { HostError, type HostIdentity } from '@healthcode/core';
+import { promisifyCallbackApi } from '@healthcode/core/host/kit';
 import { toAlipayError } from './errors.js';
 import { ALIPAY, type AlipayHostOptions } from './my-api.js';
 

@@ -1,11 +1,5 @@
-import {
-  createHostRequest,
-  HostError,
-  type HostRequest,
-  type HttpMethod,
-  type PreparedRequest,
-  type RawResponse,
-} from '@healthcode/core';
+import { createHostRequest, type PreparedRequest, type RawResponse } from '@healthcode/core/host/kit';
+import { HostError, type HostRequest, type HttpMethod } from '@healthcode/core';
 import { toAlipayError } from './errors.js';
 import { ALIPAY, type MyLike } from './my-api.js';
 

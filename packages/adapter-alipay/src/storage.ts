@@ -1,4 +1,5 @@
-import { createJsonStorage, promisifyCallbackApi, type HostStorage } from '@healthcode/core';
+import { createJsonStorage, promisifyCallbackApi } from '@healthcode/core/host/kit';
+import { type HostStorage } from '@healthcode/core';
 import { toAlipayError } from './errors.js';
 import { ALIPAY, ALIPAY_MAX_VALUE_BYTES, type MyLike } from './my-api.js';
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHost, HostError, unregisterHost } from '@healthcode/core';
+import { createHost, unregisterHost } from '@healthcode/core/host/kit';
+import { HostError } from '@healthcode/core';
 import { alipayHost, registerAlipayHost, toAlipayError, type MyLike } from '@healthcode/adapter-alipay';
 import { conformanceServer, CONFORMANCE_ORIGIN, fakeCanvasNode } from '@healthcode/test-utils';
 import { createFakeMy } from './fake-my.js';

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as core from '@healthcode/core';
+import { statusStyle } from '@healthcode/core/render';
 import { alipayHost, type MyLike } from '@healthcode/adapter-alipay';
 import { createRecordingCanvas, type RecordingCanvas } from '@healthcode/mock-host';
 import { conformanceServer } from '@healthcode/test-utils';
@@ -43,7 +44,7 @@ describe('<health-code> Alipay component', () => {
     const { mounted, node } = await mount(green);
     expect([node.width, node.height]).toEqual([600, 760]);
     expect(mounted.instance.data).toMatchObject({ statusLabel: '绿码', error: '', status: 'green' });
-    expect(canvas.operations.some((o) => o.fillStyle === core.statusStyle('green').color)).toBe(true);
+    expect(canvas.operations.some((o) => o.fillStyle === statusStyle('green').color)).toBe(true);
   });
 
   it('ticks the clock each second', async () => {

@@ -2,9 +2,11 @@ import {
   createEventFanout,
   createHostRequest,
   createJsonStorage,
-  HostError,
   normaliseCoordinates,
   prepareCanvas2D,
+} from '@healthcode/core/host/kit';
+import {
+  HostError,
   type HostCanvas,
   type HostIdentity,
   type HostLocation,

@@ -1,4 +1,4 @@
-import { registerHost, type HostDefinition } from '@healthcode/core';
+import { registerHost, type HostDefinition } from '@healthcode/core/host/kit';
 import { SUISHENBAN, type SuishenbanHostOptions } from './bridge.js';
 import { suishenbanHost } from './suishenban-host.js';
 import { BRIDGE_GLOBAL, bridgeOptionsFromWindow } from './window.js';

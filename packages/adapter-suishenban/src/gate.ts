@@ -1,4 +1,5 @@
-import { asHostError, HostError, schedule } from '@healthcode/core';
+import { asHostError, schedule } from '@healthcode/core/host/kit';
+import { HostError } from '@healthcode/core';
 import { SUISHENBAN, type BridgeResult, type SuishenbanBridge, type SuishenbanHostOptions } from './bridge.js';
 import { toSuishenbanError } from './errors.js';
 

@@ -1,4 +1,5 @@
-import { withoutUndefined, type Host } from '@healthcode/core';
+import { withoutUndefined } from '@healthcode/core/host/kit';
+import { type Host } from '@healthcode/core';
 import { SUISHENBAN, type SuishenbanHostOptions } from './bridge.js';
 import {
   suishenbanCanvas,

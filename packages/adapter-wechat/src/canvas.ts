@@ -1,4 +1,5 @@
-import { selectorQueryCanvas, type HostCanvas, type SelectorQueryLike } from '@healthcode/core';
+import { selectorQueryCanvas, type SelectorQueryLike } from '@healthcode/core/host/kit';
+import { type HostCanvas } from '@healthcode/core';
 import { toWechatError } from './errors.js';
 import { WECHAT, type WxLike } from './wx-api.js';
 

@@ -1,4 +1,4 @@
-import { registerHost, type HostDefinition } from '@healthcode/core';
+import { registerHost, type HostDefinition } from '@healthcode/core/host/kit';
 import { wechatHost } from './wechat-host.js';
 import { WECHAT, type WechatHostOptions, type WxLike } from './wx-api.js';
 

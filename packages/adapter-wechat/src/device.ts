@@ -1,8 +1,5 @@
+import { createEventFanout, type CallbackHandlers, normaliseCoordinates, promisifyCallbackApi } from '@healthcode/core/host/kit';
 import {
-  createEventFanout,
-  type CallbackHandlers,
-  normaliseCoordinates,
-  promisifyCallbackApi,
   type HostLocation,
   type HostScan,
   type HostScreen,

@@ -1,10 +1,5 @@
-import {
-  createHostRequest,
-  promisifyCallbackApi,
-  type HostRequest,
-  type HttpMethod,
-  type PreparedRequest,
-} from '@healthcode/core';
+import { createHostRequest, promisifyCallbackApi, type PreparedRequest } from '@healthcode/core/host/kit';
+import { type HostRequest, type HttpMethod } from '@healthcode/core';
 import { toWechatError } from './errors.js';
 import { WECHAT, type WxLike } from './wx-api.js';
 

@@ -1,4 +1,5 @@
-import { createJsonStorage, promisifyCallbackApi, type HostStorage } from '@healthcode/core';
+import { createJsonStorage, promisifyCallbackApi } from '@healthcode/core/host/kit';
+import { type HostStorage } from '@healthcode/core';
 import { errMsgOf, toWechatError } from './errors.js';
 import { WECHAT, WECHAT_MAX_VALUE_BYTES, type WxLike } from './wx-api.js';
 

@@ -1,4 +1,5 @@
-import { withoutUndefined, type Host } from '@healthcode/core';
+import { withoutUndefined } from '@healthcode/core/host/kit';
+import { type Host } from '@healthcode/core';
 import { wechatCanvas } from './canvas.js';
 import { wechatLocation, wechatScan, wechatScreen, wechatScreenshot, wechatSystem, wechatUI } from './device.js';
 import { wechatIdentity } from './identity.js';

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import simulate from 'miniprogram-simulate';
 import * as core from '@healthcode/core';
+import { statusStyle } from '@healthcode/core/render';
 import { wechatHost, type WxLike } from '@healthcode/adapter-wechat';
 import { createRecordingCanvas, type RecordingCanvas } from '@healthcode/mock-host';
 import { conformanceServer } from '@healthcode/test-utils';
@@ -62,7 +63,7 @@ describe('<health-code> WeChat component', () => {
     expect(comp.querySelector('.hc-status')!.dom!.textContent).toBe('绿码');
     expect(comp.querySelector('.hc-status')!.dom!.className).toContain('hc-status--green');
     expect(canvas.operations.filter((o) => o.op === 'fillRect').length).toBeGreaterThan(20);
-    expect(canvas.operations.some((o) => o.fillStyle === core.statusStyle('green').color)).toBe(true);
+    expect(canvas.operations.some((o) => o.fillStyle === statusStyle('green').color)).toBe(true);
   });
 
   it('ticks the clock every second and redraws it on the canvas', async () => {
@@ -82,7 +83,7 @@ describe('<health-code> WeChat component', () => {
     comp.setData({ qrText: 'HC1:test-code-two', status: 'red' });
     expect(canvas.operations.length).toBeGreaterThan(before);
     expect(comp.querySelector('.hc-status')!.dom!.textContent).toBe('红码');
-    expect(canvas.operations.slice(before).some((o) => o.fillStyle === core.statusStyle('red').color)).toBe(true);
+    expect(canvas.operations.slice(before).some((o) => o.fillStyle === statusStyle('red').color)).toBe(true);
   });
 
   it('shows the renderer’s error for an invalid date instead of drawing', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHost, HostError, listHosts, unregisterHost } from '@healthcode/core';
+import { createHost, listHosts, unregisterHost } from '@healthcode/core/host/kit';
+import { HostError } from '@healthcode/core';
 import { registerWechatHost, wechatHost, toWechatError, type WxLike } from '@healthcode/adapter-wechat';
 import { conformanceServer, CONFORMANCE_ORIGIN, fakeCanvasNode } from '@healthcode/test-utils';
 import { createFakeWx } from './fake-wx.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULE_SET } from '@healthcode/core';
+import { DEFAULT_RULE_SET } from '@healthcode/core/assessment';
 import { EXAMPLES, cli, tempDir } from './declaration-commands.js';
 
 const hkVisitor = JSON.parse(readFileSync(join(EXAMPLES, 'hk-visitor.json'), 'utf8'));

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CODE_TTL_SECONDS } from '@healthcode/core';
+import { DEFAULT_CODE_TTL_SECONDS } from '@healthcode/core/code';
 import { decodeCommand } from '../src/commands/decode.js';
 import { issueCommand } from '../src/commands/issue.js';
 import { keygenCommand } from '../src/commands/keygen.js';

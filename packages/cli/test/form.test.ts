@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_FORM_VERSION, buildFormDescriptor } from '@healthcode/core';
+import { CURRENT_FORM_VERSION } from '@healthcode/core/declaration';
+import { buildFormDescriptor } from '@healthcode/core';
 import { cli } from './declaration-commands.js';
 
 describe('healthcode form', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TrustedIssuer } from '@healthcode/core';
+import type { TrustedIssuer } from '@healthcode/core/code';
 import { UsageError } from '../src/command.js';
 import { parseInstant, parseSeconds } from '../src/io/args.js';
 import { writeTextFile } from '../src/io/files.js';

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKeyringState, toPublicJwk, type Alg, type CryptoProvider, type KeyringState } from '@healthcode/core';
+import { createKeyringState, type KeyringState } from '@healthcode/service';
+import { toPublicJwk, type Alg, type CryptoProvider } from '@healthcode/core/code';
 
 /** File names inside the keys directory. */
 export const KEY_FILES = {
   /** All private key material (root, issuer keys, subject key): mode 0600. */
   keyring: 'keyring.json',
   /** The root public key, for configuring clients: safe to publish. */
-  rootPublic: 'root.public.jwk.json',
+  rootPublic: 'root.pub.json',
   /** Bearer token of the operator (org creation, passport reviews): mode 0600. */
   operatorToken: 'operator.token',
 } as const;

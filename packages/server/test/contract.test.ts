@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CODE_TTL_SECONDS } from '@healthcode/core';
+import { DEFAULT_CODE_TTL_SECONDS } from '@healthcode/core/code';
 import { createServer } from '@healthcode/server';
 import { testServiceContract, type ContractFetch } from '@healthcode/test-utils';
 

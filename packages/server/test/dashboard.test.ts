@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ROUTES, apiPath } from '@healthcode/core';
+import { API_ROUTES, apiPath } from '@healthcode/core/api';
 import { greenAnswers, residentId } from '@healthcode/test-utils';
 import { dashboardLink } from '@healthcode/server';
 import { startServer, tempDir } from './helpers.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ROUTES } from '@healthcode/core';
+import { API_ROUTES } from '@healthcode/core/api';
 import { startServer, tempDir } from './helpers.js';
 
 describe('requests fastify refuses before the service sees them', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { API_ROUTES } from '@healthcode/core';
+import { API_ROUTES } from '@healthcode/core/api';
 import { openSqliteStorage, type Storage } from '@healthcode/server';
 import { join } from 'node:path';
 import { startServer, tempDir } from './helpers.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { API_ROUTES } from '@healthcode/core';
+import { API_ROUTES } from '@healthcode/core/api';
 import { greenAnswers, residentId } from '@healthcode/test-utils';
 import { startServer, tempDir } from './helpers.js';
 

@@ -1,4 +1,4 @@
-import { createMemoryStore } from '@healthcode/mock-host';
+import { createMemoryStore } from '@healthcode/service';
 import { openSqliteStorage } from '@healthcode/server';
 import { testStoreIdempotencyAndPurge } from '@healthcode/test-utils';
 

@@ -5,9 +5,9 @@ import {
   type CodeSnapshot,
   type HealthCodeClient,
   type RefreshController,
-  type RefreshSnapshot,
   type RenderModel,
 } from '@healthcode/core';
+import { type RefreshSnapshot } from '@healthcode/core/render';
 
 /**
  * Keeps the user's live code on a canvas: the refresh controller fetches a new code

@@ -9,7 +9,7 @@ import {
   employeeSchema,
   type AddEmployeeRequest,
   type AddVenueRequest,
-} from '@healthcode/core';
+} from '@healthcode/core/api';
 
 /** The demo organisation the playground creates at first start, kept in `demo.json`. */
 export interface DemoSetup {

@@ -1,4 +1,5 @@
-import { assessDeclaration, parseRuleSet, validateDeclaration } from '@healthcode/core';
+import { assessDeclaration, parseRuleSet } from '@healthcode/core/assessment';
+import { validateDeclaration } from '@healthcode/core';
 import type { Command } from '../command.js';
 import { parseCommandArgs, parseInstant } from '../io/args.js';
 import { fileArgument, readDeclarationFile } from '../io/declaration-file.js';

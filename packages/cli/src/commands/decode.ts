@@ -1,4 +1,4 @@
-import { decodeQrText } from '@healthcode/core';
+import { decodeQrText } from '@healthcode/core/code';
 import type { Command } from '../command.js';
 import { parseCommandArgs } from '../io/args.js';
 import { readTextArgument } from '../io/text-arg.js';

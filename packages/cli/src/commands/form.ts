@@ -1,4 +1,5 @@
-import { CURRENT_FORM_VERSION, buildFormDescriptor, findFormVersion, localizeFormDescriptor } from '@healthcode/core';
+import { CURRENT_FORM_VERSION, findFormVersion } from '@healthcode/core/declaration';
+import { buildFormDescriptor, localizeFormDescriptor } from '@healthcode/core';
 import { type Command, UsageError } from '../command.js';
 import { parseCommandArgs } from '../io/args.js';
 import { localeOption } from '../io/declaration-file.js';

@@ -1,4 +1,6 @@
-import { DEFAULT_CODE_TTL_SECONDS, HEALTH_STATUSES, issueCode, maskName, type IssueCodeInput } from '@healthcode/core';
+import { DEFAULT_CODE_TTL_SECONDS, issueCode, type IssueCodeInput } from '@healthcode/core/code';
+import { HEALTH_STATUSES } from '@healthcode/core';
+import { maskName } from '@healthcode/core/privacy';
 import { type Command, UsageError } from '../command.js';
 import { optionsChecked, parseChoice, parseCommandArgs, parseSeconds, requireOption } from '../io/args.js';
 import { readPrivateKeyFile } from '../io/keys.js';

@@ -1,4 +1,4 @@
-import { SUPPORTED_ALGORITHMS, type TrustedIssuer } from '@healthcode/core';
+import { SUPPORTED_ALGORITHMS, type TrustedIssuer } from '@healthcode/core/code';
 import { type Command, UsageError } from '../command.js';
 import { optionsChecked, parseChoice, parseCommandArgs, parseInstant, requireOption } from '../io/args.js';
 import { writeJsonFile } from '../io/files.js';

@@ -1,4 +1,5 @@
-import { SUPPORTED_ALGORITHMS, signTrustList, verifyTrustList, type TrustList } from '@healthcode/core';
+import { SUPPORTED_ALGORITHMS, signTrustList } from '@healthcode/core/code';
+import { verifyTrustList, type TrustList } from '@healthcode/core';
 import { type Command, type CommandContext, UsageError } from '../command.js';
 import { parseChoice, parseCommandArgs, parseSeconds, requireOption } from '../io/args.js';
 import { writeJsonFile, writeTextFile } from '../io/files.js';

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CodeInputError } from '@healthcode/core';
+import { CodeInputError } from '@healthcode/core/code';
 import { UsageError } from '../command.js';
 
 /**

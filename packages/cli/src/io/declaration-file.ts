@@ -1,4 +1,5 @@
-import { type Locale, LOCALES, isLocale } from '@healthcode/core';
+import { type Locale } from '@healthcode/core';
+import { LOCALES, isLocale } from '@healthcode/core/declaration';
 import { UsageError } from '../command.js';
 import { readJsonFile } from './files.js';
 

@@ -1,4 +1,5 @@
-import { parsePublicJwk, type TrustedIssuer, type TrustedKey } from '@healthcode/core';
+import { parsePublicJwk } from '@healthcode/core';
+import { type TrustedIssuer, type TrustedKey } from '@healthcode/core/code';
 import { CliInputError } from './cli-input-error.js';
 import { readJsonFile } from './files.js';
 

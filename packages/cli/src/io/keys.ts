@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { generateKeyPair, parsePrivateJwk, parsePublicJwk, type Alg, type PrivateJwk, type PublicJwk } from '@healthcode/core';
+import { generateKeyPair, parsePrivateJwk, type Alg, type PrivateJwk } from '@healthcode/core/code';
+import { parsePublicJwk, type PublicJwk } from '@healthcode/core';
 import { UsageError } from '../command.js';
 import { CliInputError } from './cli-input-error.js';
 import { readJsonFile } from './files.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { API_ERROR_STATUS, ApiError, HealthCodeError, apiErrorBodySchema, apiErrorCodeForStatus, isApiErrorCode } from '@healthcode/core';
+import { API_ERROR_STATUS, ApiError, apiErrorBodySchema, apiErrorCodeForStatus, isApiErrorCode } from '@healthcode/core/api';
+import { HealthCodeError } from '@healthcode/core';
 
 describe('ApiError', () => {
   it('is a HealthCodeError whose status follows its code', () => {

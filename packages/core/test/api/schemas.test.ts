@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addEmployeeRequestSchema, createSessionRequestSchema, dashboardQuerySchema, verifyResultJsonSchema } from '@healthcode/core';
+import {
+  addEmployeeRequestSchema,
+  createSessionRequestSchema,
+  dashboardQuerySchema,
+  verifyResultJsonSchema,
+} from '@healthcode/core/api';
 
 describe('request schemas', () => {
   it('accept a sign-in with or without a passport, and refuse a malformed passport', () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type Assessment,
   DEFAULT_RULE_SET,
-  type Declaration,
   type DeclarationRecord,
   type RuleSet,
   assessDeclaration,
-} from '@healthcode/core';
+} from '@healthcode/core/assessment';
+import { type Declaration } from '@healthcode/core';
 import { NOW, residentAnswers } from '../declaration/fixtures.js';
 
 /** Rules with one high-risk district (16-22 Nov) and one medium-risk city (all November). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULE_SET, RuleSetError, parseRuleSet } from '@healthcode/core';
+import { DEFAULT_RULE_SET, RuleSetError, parseRuleSet } from '@healthcode/core/assessment';
 
 describe('parseRuleSet', () => {
   it('reads the default rules back from JSON', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, DEFAULT_RETRY_POLICY, HostError, backoffDelay, createClient, type Host, type HostRequestOptions, type HostResponse } from '@healthcode/core';
+import { ApiError } from '@healthcode/core/api';
+import { DEFAULT_RETRY_POLICY, backoffDelay } from '@healthcode/core/client';
+import { HostError, createClient, type Host, type HostRequestOptions, type HostResponse } from '@healthcode/core';
 
 /** A host whose every request gets the next scripted answer (a response or a HostError). */
 function scriptedHost(answers: (HostResponse | HostError)[]) {

@@ -11,16 +11,13 @@ import {
   MAX_QR_TEXT_LENGTH,
   QR_PREFIX,
   TRUST_LIST_TYP,
-  VERIFY_FAILURE_REASONS,
   decodeQrText,
   issueCode,
   signTrustList,
   toPublicJwk,
-  verifyCode,
-  verifyTrustList,
   wrapJws,
-  type TrustList,
-} from '@healthcode/core';
+} from '@healthcode/core/code';
+import { VERIFY_FAILURE_REASONS, verifyCode, verifyTrustList, type TrustList } from '@healthcode/core';
 import { TEST_ISSUER_KEY, TEST_ROOT_KEY } from '@healthcode/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digitsToBytes } from '../../src/code/qr/numeric.js';

@@ -1,4 +1,4 @@
-import { jsrsasignCryptoProvider, nodeCryptoProvider, webCryptoProvider } from '@healthcode/core';
+import { jsrsasignCryptoProvider, nodeCryptoProvider, webCryptoProvider } from '@healthcode/core/code';
 import { testCryptoProvider } from '@healthcode/test-utils';
 import { nodeOracle } from './support/node-oracle.js';
 

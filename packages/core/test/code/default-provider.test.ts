@@ -1,4 +1,4 @@
-import { toPublicJwk } from '@healthcode/core';
+import { toPublicJwk } from '@healthcode/core/code';
 import { TEST_ISSUER_KEY } from '@healthcode/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 

@@ -1,4 +1,4 @@
-import { CodeInputError, DEFAULT_CODE_TTL_SECONDS, decodeQrText, issueCode, type IssueCodeInput } from '@healthcode/core';
+import { CodeInputError, DEFAULT_CODE_TTL_SECONDS, decodeQrText, issueCode, type IssueCodeInput } from '@healthcode/core/code';
 import { TEST_ISSUER_KEY } from '@healthcode/test-utils';
 import { describe, expect, it } from 'vitest';
 import { STANDARD_INPUT, T0_SECONDS } from './support/fixtures.js';

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { jsrsasignCryptoProvider, type PublicJwk } from '@healthcode/core';
+import { jsrsasignCryptoProvider } from '@healthcode/core/code';
+import { type PublicJwk } from '@healthcode/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { CodeFormatError, decodeQrText, issueCode, wrapJws } from '@healthcode/core';
+import { CodeFormatError, decodeQrText, issueCode, wrapJws } from '@healthcode/core/code';
 import { TEST_ISSUER_KEY } from '@healthcode/test-utils';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';

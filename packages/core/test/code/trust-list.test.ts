@@ -1,14 +1,5 @@
-import {
-  TrustListError,
-  generateKeyPair,
-  issueCode,
-  signTrustList,
-  toPublicJwk,
-  verifyCode,
-  verifyTrustList,
-  type PrivateJwk,
-  type TrustList,
-} from '@healthcode/core';
+import { TrustListError, verifyCode, verifyTrustList, type TrustList } from '@healthcode/core';
+import { generateKeyPair, issueCode, signTrustList, toPublicJwk, type PrivateJwk } from '@healthcode/core/code';
 import { TEST_ISSUER_KEY, TEST_ROOT_KEY } from '@healthcode/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeOracle } from './support/node-oracle.js';

@@ -1,5 +1,6 @@
 import { webcrypto } from 'node:crypto';
-import { decodeQrText, issueCode, verifyCode, webCryptoProvider, wrapJws, type TrustList, type VerifyResult } from '@healthcode/core';
+import { decodeQrText, issueCode, webCryptoProvider, wrapJws } from '@healthcode/core/code';
+import { verifyCode, type TrustList, type VerifyResult } from '@healthcode/core';
 import { TEST_ISSUER_KEY } from '@healthcode/test-utils';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,12 +1,5 @@
-import {
-  DEFAULT_CODE_TTL_SECONDS,
-  generateKeyPair,
-  issueCode,
-  verifyCode,
-  type PrivateJwk,
-  type TrustList,
-  type VerifyResult,
-} from '@healthcode/core';
+import { DEFAULT_CODE_TTL_SECONDS, generateKeyPair, issueCode, type PrivateJwk } from '@healthcode/core/code';
+import { verifyCode, type TrustList, type VerifyResult } from '@healthcode/core';
 import { TEST_ISSUER_KEY, TEST_ISSUER_NEXT_KEY } from '@healthcode/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PS256_KEY, RS256_KEY, STANDARD_CLAIMS, STANDARD_INPUT, T0, T0_SECONDS, at, craftCode, exampleTrustList } from './support/fixtures.js';

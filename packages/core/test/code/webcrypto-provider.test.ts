@@ -1,5 +1,5 @@
 import { webcrypto } from 'node:crypto';
-import { isWellFormedEs256Signature, toPublicJwk, webCryptoProvider } from '@healthcode/core';
+import { isWellFormedEs256Signature, toPublicJwk, webCryptoProvider } from '@healthcode/core/code';
 import { TEST_ISSUER_KEY, TEST_ISSUER_NEXT_KEY, es256SignatureForgeries } from '@healthcode/test-utils';
 import { describe, expect, it } from 'vitest';
 

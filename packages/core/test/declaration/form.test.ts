@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import {
-  CURRENT_FORM_VERSION,
-  FORM_VERSIONS,
-  type FormField,
-  LOCALES,
-  buildFormDescriptor,
-  createDeclarationSchema,
-  localizeFormDescriptor,
-  validateDeclaration,
-} from '@healthcode/core';
+import { CURRENT_FORM_VERSION, FORM_VERSIONS, LOCALES, createDeclarationSchema } from '@healthcode/core/declaration';
+import { type FormField, buildFormDescriptor, localizeFormDescriptor, validateDeclaration } from '@healthcode/core';
 import { NOW, residentAnswers } from './fixtures.js';
 
 type JsonSchema = {

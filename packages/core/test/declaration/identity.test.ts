@@ -8,7 +8,7 @@ import {
   checkResidentIdNumber,
   checkTaiwanPermitNumber,
   gb11643CheckChar,
-} from '@healthcode/core';
+} from '@healthcode/core/declaration';
 import { mod11_2CheckChar } from './fixtures.js';
 
 const ctx = { today: '2026-11-27' };

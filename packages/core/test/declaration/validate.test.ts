@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type DeclarationIssue, LOCALES, validateDeclaration } from '@healthcode/core';
+import { type DeclarationIssue, validateDeclaration } from '@healthcode/core';
+import { LOCALES } from '@healthcode/core/declaration';
 import { EXAMPLE_NAMES, NOW, loadExample, residentAnswers } from './fixtures.js';
 
 const KNOWN_CODES = new Set([

@@ -3,8 +3,6 @@ import {
   asHostError,
   createEventFanout,
   hostCapabilities,
-  HostError,
-  isHostError,
   normaliseCoordinates,
   normaliseHeaders,
   findHeader,
@@ -13,8 +11,8 @@ import {
   requireCapability,
   withoutUndefined,
   withTimeout,
-  type Host,
-} from '@healthcode/core';
+} from '@healthcode/core/host/kit';
+import { HostError, isHostError, type Host } from '@healthcode/core';
 
 const toError = (raw: unknown) => new HostError('host_error', 'failed', { host: 'test', raw });
 

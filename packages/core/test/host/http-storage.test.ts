@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHostRequest, createJsonStorage, HostError, utf8ByteLength, type PreparedRequest } from '@healthcode/core';
+import { createHostRequest, createJsonStorage, utf8ByteLength, type PreparedRequest } from '@healthcode/core/host/kit';
+import { HostError } from '@healthcode/core';
 
 describe('createHostRequest', () => {
   const echo = () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHost, HostError, listHosts, registerHost, unregisterHost, type Host } from '@healthcode/core';
+import { createHost, listHosts, registerHost, unregisterHost } from '@healthcode/core/host/kit';
+import { HostError, type Host } from '@healthcode/core';
 
 const registered: string[] = [];
 function register(name: string, detect: () => boolean, extra: Partial<Host> = {}) {

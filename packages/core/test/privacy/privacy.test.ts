@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SubjectIdError, deriveSubjectId, documentTail, maskName } from '@healthcode/core';
+import { SubjectIdError, deriveSubjectId, documentTail, maskName } from '@healthcode/core/privacy';
 
 const KEY = 'issuer-secret-key-0123456789';
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRenderModel, drawOnCanvas, statusStyle, type RenderModel } from '@healthcode/core';
+import { createRenderModel, drawOnCanvas, type RenderModel } from '@healthcode/core';
+import { statusStyle } from '@healthcode/core/render';
 import { FakeCanvas2D, FakeLegacyCanvas, type CanvasOp } from './fake-canvas.js';
 import { CHINESE_TEXT, cleanupTemp, darkBounds, decodeBoth, quietZoneDefects, sampleHc1Text, type Rgba } from './support.js';
 

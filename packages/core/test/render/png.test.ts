@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRenderModel, encodeQr, renderPng } from '@healthcode/core';
+import { createRenderModel, renderPng } from '@healthcode/core';
+import { encodeQr } from '@healthcode/core/render';
 import { cleanupTemp, darkBounds, decodeJsQr, decodePng, decodeZbarPng, quietZoneDefects, sampleHc1Text, SAMPLE_TEXTS } from './support.js';
 
 afterAll(cleanupTemp);

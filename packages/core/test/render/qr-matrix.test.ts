@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import qrcode from 'qrcode-generator';
-import { encodeQr, QUIET_ZONE_MODULES } from '@healthcode/core';
+import { encodeQr, QUIET_ZONE_MODULES } from '@healthcode/core/render';
 import { CHINESE_TEXT, sampleHc1Text } from './support.js';
 
 describe('encodeQr', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRefreshController, type CodeTicket, type RefreshSnapshot, type TimerApi } from '@healthcode/core';
+import { createRefreshController } from '@healthcode/core';
+import { type CodeTicket, type RefreshSnapshot, type TimerApi } from '@healthcode/core/render';
 
 /** A manual clock and timer queue: time moves only when the test says so. */
 class FakeTime implements TimerApi {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clockParts, createRenderModel, HEALTH_STATUSES, livenessAngle, renderSvg, statusStyle } from '@healthcode/core';
+import { clockParts, livenessAngle, statusStyle } from '@healthcode/core/render';
+import { createRenderModel, HEALTH_STATUSES, renderSvg } from '@healthcode/core';
 import { sampleHc1Text } from './support.js';
 
 const NOW = new Date('2026-11-27T06:30:15.250Z');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { encodeQr, renderPng } from '@healthcode/core';
+import { encodeQr } from '@healthcode/core/render';
+import { renderPng } from '@healthcode/core';
 import { decodeJsQr, decodePng } from './support.js';
 
 // Any text the segment planner sees, in any mode, must come back unchanged.

@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createRenderModel,
-  drawOnCanvas,
-  generateKeyPair,
-  issueCode,
-  renderPng,
-  verifyCode,
-  type HealthStatus,
-  type TrustList,
-} from '@healthcode/core';
+import { createRenderModel, drawOnCanvas, renderPng, verifyCode, type HealthStatus, type TrustList } from '@healthcode/core';
+import { generateKeyPair, issueCode } from '@healthcode/core/code';
 import { FakeCanvas2D } from './fake-canvas.js';
 import { cleanupTemp, decodeBoth, decodeJsQr, decodePng, decodeZbarPng } from './support.js';
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeQr, renderTerminal } from '@healthcode/core';
+import { encodeQr } from '@healthcode/core/render';
+import { renderTerminal } from '@healthcode/core';
 import { bitmapToRgba, cleanupTemp, decodeBoth, sampleHc1Text, SAMPLE_TEXTS } from './support.js';
 
 afterAll(cleanupTemp);

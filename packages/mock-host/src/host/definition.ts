@@ -1,4 +1,4 @@
-import { registerHost, type HostDefinition } from '@healthcode/core';
+import { registerHost, type HostDefinition } from '@healthcode/core/host/kit';
 import { mockHost, type MockHostOptions } from './mock-host.js';
 
 /** The mock host's registry entry. It never detects itself: `createHost('mock')` asks for it by name. */

@@ -1,4 +1,5 @@
-import { HostError, isHostError, withTimeout, type PreparedRequest, type RawResponse } from '@healthcode/core';
+import { HostError, isHostError } from '@healthcode/core';
+import { withTimeout, type PreparedRequest, type RawResponse } from '@healthcode/core/host/kit';
 
 /** The slice of the Fetch API the mock host uses (mock-host's lib has no DOM types). */
 export type FetchLike = (

@@ -2,15 +2,11 @@ import {
   createHostRequest,
   createJsonStorage,
   delay as realDelay,
-  HostError,
-  type Host,
-  type HostCanvasTarget,
   type HostCapability,
-  type HostErrorCode,
-  type HostSystemInfo,
   type PreparedRequest,
   type RawResponse,
-} from '@healthcode/core';
+} from '@healthcode/core/host/kit';
+import { HostError, type Host, type HostCanvasTarget, type HostErrorCode, type HostSystemInfo } from '@healthcode/core';
 import { globalFetch, sendWithFetch, type FetchLike } from './fetch-send.js';
 import { createRecordingCanvas } from './recording-canvas.js';
 

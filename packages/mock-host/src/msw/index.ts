@@ -1,2 +1,1 @@
 export { createServiceHandlers, type ServiceHandlersOptions } from './service-handlers.js';
-export { createMemoryStore } from './memory-store.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHost, hostCapabilities, HostError, unregisterHost } from '@healthcode/core';
+import { createHost, hostCapabilities, unregisterHost } from '@healthcode/core/host/kit';
+import { HostError } from '@healthcode/core';
 import { mockHost, registerMockHost } from '@healthcode/mock-host';
 
 describe('mockHost', () => {

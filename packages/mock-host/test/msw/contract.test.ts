@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node';
-import { createKeyringState, DEFAULT_CODE_TTL_SECONDS, toPublicJwk } from '@healthcode/core';
+import { createKeyringState } from '@healthcode/service';
+import { DEFAULT_CODE_TTL_SECONDS, toPublicJwk } from '@healthcode/core/code';
 import { createServiceHandlers } from '@healthcode/mock-host';
 import { testServiceContract, type ContractFetch } from '@healthcode/test-utils';
 

@@ -7,7 +7,6 @@ import type {
   DeclarationCommit,
   StoredDeclaration,
   StoredEmployee,
-  HealthStatus,
   IdempotencyClaim,
   IdempotencyRecord,
   PurgeReport,
@@ -17,7 +16,8 @@ import type {
   StoredReview,
   StoredUser,
   StoredVenue,
-} from '@healthcode/core';
+} from '@healthcode/service';
+import type { HealthStatus } from '@healthcode/core';
 import { MIGRATIONS } from './schema.js';
 import type { Storage } from './storage.js';
 

@@ -1,4 +1,4 @@
-import type { ServiceStore } from '@healthcode/core';
+import type { ServiceStore } from '@healthcode/service';
 
 /**
  * Where the server keeps its state: the service engine's `ServiceStore` plus a way to

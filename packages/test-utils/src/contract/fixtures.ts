@@ -1,4 +1,4 @@
-import { gb11643CheckChar } from '@healthcode/core';
+import { gb11643CheckChar } from '@healthcode/core/declaration';
 
 /**
  * A valid PRC resident ID number for person `n`: Beijing Dongcheng (110101), born

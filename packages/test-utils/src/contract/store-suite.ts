@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IdempotencyClaim, RetentionPolicy, ServiceStore, StoredAnswer, StoredCheckin } from '@healthcode/core';
+import type { IdempotencyClaim, RetentionPolicy, ServiceStore, StoredAnswer, StoredCheckin } from '@healthcode/service';
 
 /** Options of {@link testStoreIdempotencyAndPurge}. */
 export interface StoreContractOptions {

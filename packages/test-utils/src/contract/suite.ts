@@ -12,17 +12,15 @@ import {
   dashboardResponseSchema,
   employeeSchema,
   formResponseSchema,
-  IDEMPOTENCY_IN_PROGRESS,
   listReviewsResponseSchema,
-  parsePublicJwk,
   sessionInfoSchema,
   submitDeclarationResponseSchema,
   trustListResponseSchema,
   validationFailedDetailsSchema,
-  verifyCode,
-  verifyTrustList,
   type ApiErrorCode,
-} from '@healthcode/core';
+} from '@healthcode/core/api';
+import { IDEMPOTENCY_IN_PROGRESS } from '@healthcode/service';
+import { parsePublicJwk, verifyCode, verifyTrustList } from '@healthcode/core';
 import { greenAnswers, residentId, unwellAnswers } from './fixtures.js';
 import { caller, manualClock, type JsonAnswer, type ServiceContractOptions, type ServiceUnderTest } from './harness.js';
 

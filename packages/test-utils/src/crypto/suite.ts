@@ -1,5 +1,6 @@
-import type { Alg, CryptoProvider, PrivateJwk, PublicJwk } from '@healthcode/core';
-import { toPublicJwk } from '@healthcode/core';
+import type { Alg, CryptoProvider, PrivateJwk } from '@healthcode/core/code';
+import type { PublicJwk } from '@healthcode/core';
+import { toPublicJwk } from '@healthcode/core/code';
 import { describe, expect, it } from 'vitest';
 import { es256SignatureForgeries } from './signature-forgeries.js';
 import { TEST_ISSUER_KEY, TEST_ISSUER_NEXT_KEY, TEST_RSA_KEY } from './test-keys.js';

@@ -1,4 +1,4 @@
-import type { PrivateJwk } from '@healthcode/core';
+import type { PrivateJwk } from '@healthcode/core/code';
 
 // TEST KEYS ONLY. These private keys are public in this repository and in docs/code-format.md;
 // never trust them outside tests and examples.

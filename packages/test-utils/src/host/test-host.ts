@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hostCapabilities, HostError, type Host, type HostCapability, type HostErrorCode } from '@healthcode/core';
+import { hostCapabilities, type HostCapability } from '@healthcode/core/host/kit';
+import { HostError, type Host, type HostErrorCode } from '@healthcode/core';
 import type { HostHarness, HostScript } from './harness.js';
 import { CONFORMANCE_ORIGIN, conformanceServer, type FakeServer } from './server.js';
 

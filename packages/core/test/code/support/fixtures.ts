@@ -1,12 +1,6 @@
 import { webcrypto } from 'node:crypto';
-import {
-  toPublicJwk,
-  webCryptoProvider,
-  wrapJws,
-  type IssueCodeInput,
-  type PrivateJwk,
-  type TrustList,
-} from '@healthcode/core';
+import { toPublicJwk, webCryptoProvider, wrapJws, type IssueCodeInput, type PrivateJwk } from '@healthcode/core/code';
+import { type TrustList } from '@healthcode/core';
 import { TEST_ISSUER_KEY, TEST_ISSUER_NEXT_KEY, TEST_RSA_KEY } from '@healthcode/test-utils';
 
 /** Fixed issue time of the examples: 2026-11-18T08:00:00Z. */

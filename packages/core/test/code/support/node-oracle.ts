@@ -1,5 +1,6 @@
 import { constants, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import type { Alg, PrivateJwk, PublicJwk } from '@healthcode/core';
+import type { Alg, PrivateJwk } from '@healthcode/core/code';
+import type { PublicJwk } from '@healthcode/core';
 import type { SignatureOracle } from '@healthcode/test-utils';
 
 function options(alg: Alg, key: KeyObject) {

@@ -1,5 +1,5 @@
 import qrcode from 'qrcode-generator';
-import { QR_PREFIX } from '@healthcode/core';
+import { QR_PREFIX } from '@healthcode/core/code';
 
 /**
  * The smallest QR version that holds `qrText` at error correction M, encoded as the format intends:

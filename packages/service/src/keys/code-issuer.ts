@@ -1,0 +1,134 @@
+import { issueCode, type CryptoProvider } from '@healthcode/core/code';
+import type { HealthStatus } from '@healthcode/core';
+import type { CodeResponse } from '@healthcode/core/api';
+import { randomHex } from '../ids.js';
+import type { Keyring } from './keyring.js';
+import type { StoredCode, ServiceStore } from '../store/store.js';
+
+/** What a code says about its holder; everything else is the issuer's. */
+export interface CodeSubject {
+  userId: string;
+  subjectId: string;
+  status: HealthStatus;
+  display: StoredCode['display'];
+}
+
+/** Options of {@link createCodeIssuer}. */
+export interface CodeIssuerOptions {
+  store: ServiceStore;
+  keyring: Keyring;
+  ttlSeconds: number;
+  /** Fraction of the lifetime after which `GET /v1/code` answers with a fresh code. */
+  refreshRatio: number;
+  now: () => Date;
+  crypto?: CryptoProvider;
+  /** Most users whose current code is kept in memory; the least recently stored leave first. */
+  cacheSize?: number;
+}
+
+/**
+ * Issues codes and serves each user's current one. The current code is cached per
+ * user, so a `GET /v1/code` costs a map lookup until the code is due for refresh;
+ * only then is a new one signed (once, however many requests arrive meanwhile).
+ */
+export function createCodeIssuer(options: CodeIssuerOptions) {
+  const cache = boundedMap<string, StoredCode>(options.cacheSize ?? 100_000);
+  const inFlight = new Map<string, Promise<StoredCode | undefined>>();
+  const refreshAt = (code: StoredCode) => code.issuedAt + (code.expiresAt - code.issuedAt) * options.refreshRatio;
+
+  async function issue(subject: CodeSubject): Promise<StoredCode> {
+    const issuedAtSec = Math.floor(options.now().getTime() / 1000);
+    const key = options.keyring.signingKey();
+    const codeId = randomHex(12);
+    const qrText = await issueCode(
+      {
+        issuer: options.keyring.issuer.id,
+        subject: subject.subjectId,
+        status: subject.status,
+        region: options.keyring.issuer.region,
+        display: subject.display,
+        codeId,
+        issuedAt: new Date(issuedAtSec * 1000),
+        ttlSeconds: options.ttlSeconds,
+      },
+      { key, crypto: options.crypto },
+    );
+    return {
+      codeId,
+      userId: subject.userId,
+      subjectId: subject.subjectId,
+      status: subject.status,
+      region: options.keyring.issuer.region,
+      display: subject.display,
+      qrText,
+      keyId: key.kid,
+      issuedAt: issuedAtSec * 1000,
+      expiresAt: (issuedAtSec + options.ttlSeconds) * 1000,
+    };
+  }
+
+  async function refresh(userId: string): Promise<StoredCode | undefined> {
+    const latest = cache.get(userId) ?? (await options.store.latestCode(userId));
+    if (!latest) return undefined;
+    if (options.now().getTime() < refreshAt(latest)) {
+      cache.set(userId, latest);
+      return latest;
+    }
+    const next = await issue(latest);
+    // A declaration may have committed a newer code while this one was being signed;
+    // saving the re-signed old status now would silently undo it.
+    const meanwhile = cache.get(userId);
+    if (meanwhile && meanwhile !== latest) return meanwhile;
+    await options.store.saveCode(next);
+    cache.set(userId, next);
+    return next;
+  }
+
+  return {
+    /** Signs a new code for `subject` (not stored: the caller commits it with its declaration). */
+    issue,
+    /** Makes `code` the user's current code in the cache, after it has been stored. */
+    remember(code: StoredCode): void {
+      cache.set(code.userId, code);
+    },
+    /** The user's current code, renewed when due; `undefined` when the user never declared. */
+    async current(userId: string): Promise<StoredCode | undefined> {
+      const cached = cache.get(userId);
+      if (cached && options.now().getTime() < refreshAt(cached)) return cached;
+      let pending = inFlight.get(userId);
+      if (!pending) {
+        pending = refresh(userId).finally(() => inFlight.delete(userId));
+        inFlight.set(userId, pending);
+      }
+      return pending;
+    },
+    /** The wire form of a code record. */
+    toResponse(code: StoredCode): CodeResponse {
+      return {
+        qrText: code.qrText,
+        status: code.status,
+        codeId: code.codeId,
+        issuedAt: new Date(code.issuedAt).toISOString(),
+        expiresAt: new Date(code.expiresAt).toISOString(),
+        refreshAfter: new Date(refreshAt(code)).toISOString(),
+        display: code.display,
+      };
+    },
+  };
+}
+
+/** The code issuer of a service engine. */
+export type CodeIssuer = ReturnType<typeof createCodeIssuer>;
+
+/** A Map that forgets its oldest entries beyond `limit` (insertion order; re-setting refreshes). */
+function boundedMap<K, V>(limit: number) {
+  const map = new Map<K, V>();
+  return {
+    get: (key: K) => map.get(key),
+    set(key: K, value: V) {
+      map.delete(key);
+      map.set(key, value);
+      if (map.size > limit) map.delete(map.keys().next().value as K);
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import {
+  generateKeyPair,
+  signTrustList,
+  toPublicJwk,
+  type Alg,
+  type CryptoProvider,
+  type PrivateJwk,
+  type PublicJwk,
+  type TrustList,
+  type TrustedKey,
+} from '@healthcode/core/code';
+import { randomHex } from '../ids.js';
+
+/** The issuer a service signs codes as, published in its trust list. */
+export interface IssuerInfo {
+  id: string;
+  name: string;
+  /** Region code put in each code, e.g. `310000` (Shanghai). */
+  region: string;
+}
+
+/** An issuer signing key and its life: `retiredAt` is set when a newer key took over. */
+export interface StoredIssuerKey {
+  jwk: PrivateJwk;
+  /** NumericDate (seconds). */
+  createdAt: number;
+  retiredAt?: number;
+}
+
+/**
+ * All key material of a service, JSON-serialisable so a server can persist it
+ * (the reference server keeps it in its keys directory).
+ */
+export interface KeyringState {
+  /** Signs the trust list; its public half is what clients are configured with. */
+  root: PrivateJwk;
+  /** Oldest first; the last one signs new codes. */
+  issuerKeys: StoredIssuerKey[];
+  /** Secret for `deriveSubjectId` (hex). Losing it orphans every subject id. */
+  subjectKey: string;
+  /** Sequence number of the last trust list signed. */
+  sequence: number;
+}
+
+/** Options of {@link createKeyringState}. */
+export interface CreateKeyringStateOptions {
+  alg?: Alg;
+  crypto?: CryptoProvider;
+  now?: Date;
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+async function newIssuerKey(now: Date, alg: Alg | undefined, crypto: CryptoProvider | undefined): Promise<StoredIssuerKey> {
+  const kid = `issuer-${stamp(now)}-${randomHex(4)}`;
+  const { privateJwk } = await generateKeyPair({ kid, alg, crypto });
+  return { jwk: privateJwk, createdAt: Math.floor(now.getTime() / 1000) };
+}
+
+/** Generates fresh key material: a root key, one issuer key and a subject key. */
+export async function createKeyringState(options: CreateKeyringStateOptions = {}): Promise<KeyringState> {
+  const now = options.now ?? new Date();
+  const { privateJwk: root } = await generateKeyPair({ kid: `root-${stamp(now)}-${randomHex(4)}`, alg: options.alg, crypto: options.crypto });
+  const issuer = await newIssuerKey(now, options.alg, options.crypto);
+  return { root, issuerKeys: [issuer], subjectKey: randomHex(32), sequence: 0 };
+}
+
+/** Options of {@link createKeyring}. */
+export interface KeyringOptions {
+  issuer: IssuerInfo;
+  /** Lifetime of the codes this service issues: a retired key stays published this long (plus slack). */
+  codeTtlSeconds: number;
+  /** How long a signed trust list is valid; it is re-signed at a quarter of that age. Default 7 days. */
+  trustListTtlSeconds?: number;
+  /** Algorithm of keys made by {@link Keyring.rotate}. */
+  alg?: Alg;
+  crypto?: CryptoProvider;
+  now?: () => Date;
+  /** Called with the new state after every change, to persist it. */
+  onChange?: (state: KeyringState) => void | Promise<void>;
+}
+
+/** The current trust list, as an object (for verifying) and signed (for publishing). */
+export interface PublishedTrustList {
+  trust: TrustList;
+  signed: string;
+}
+
+/** Key material in use: signs codes, publishes the trust list, rotates the issuer key. */
+export interface Keyring {
+  readonly issuer: IssuerInfo;
+  readonly subjectKey: string;
+  readonly rootPublicKey: PublicJwk;
+  /** The key new codes are signed with. */
+  signingKey(): PrivateJwk;
+  /** The trust list as of now, re-signed when its keys changed or it is getting old. */
+  current(): Promise<PublishedTrustList>;
+  /**
+   * Makes a new issuer key the signing key. The old one stays in the trust list until
+   * every code it signed has expired, so no valid code stops verifying.
+   *
+   * @returns the new key's public half
+   */
+  rotate(): Promise<PublicJwk>;
+  /** A copy of the state, for persisting. */
+  state(): KeyringState;
+}
+
+/** Slack beyond a code's lifetime before a retired key leaves the trust list, for clock skew. */
+const RETIRED_KEY_SLACK_SECONDS = 300;
+
+/** Wraps key material (see {@link createKeyringState}) as a {@link Keyring}. */
+export function createKeyring(initial: KeyringState, options: KeyringOptions): Keyring {
+  const state: KeyringState = structuredCloneState(initial);
+  const now = options.now ?? (() => new Date());
+  const listTtl = options.trustListTtlSeconds ?? 7 * 86_400;
+  let published: { value: PublishedTrustList; fingerprint: string } | undefined;
+  let signing: Promise<PublishedTrustList> | undefined;
+
+  const keyNotAfter = (k: StoredIssuerKey) =>
+    k.retiredAt === undefined ? undefined : k.retiredAt + options.codeTtlSeconds + RETIRED_KEY_SLACK_SECONDS;
+
+  function publishedKeys(nowSec: number): TrustedKey[] {
+    return state.issuerKeys
+      .filter((k) => {
+        const notAfter = keyNotAfter(k);
+        return notAfter === undefined || nowSec < notAfter;
+      })
+      .map((k) => {
+        const notAfter = keyNotAfter(k);
+        return notAfter === undefined ? { jwk: toPublicJwk(k.jwk) } : { jwk: toPublicJwk(k.jwk), notAfter };
+      });
+  }
+
+  async function sign(keys: TrustedKey[], fingerprint: string, nowSec: number): Promise<PublishedTrustList> {
+    state.sequence += 1;
+    const trust: TrustList = {
+      sequence: state.sequence,
+      issuedAt: nowSec,
+      expiresAt: nowSec + listTtl,
+      issuers: [{ id: options.issuer.id, name: options.issuer.name, regions: [options.issuer.region], keys }],
+      revokedKeyIds: [],
+      revokedCodeIds: [],
+    };
+    const signed = await signTrustList(trust, state.root, { crypto: options.crypto });
+    await options.onChange?.(structuredCloneState(state));
+    published = { value: { trust, signed }, fingerprint };
+    return published.value;
+  }
+
+  return {
+    issuer: options.issuer,
+    subjectKey: state.subjectKey,
+    rootPublicKey: toPublicJwk(state.root),
+    signingKey() {
+      const last = state.issuerKeys[state.issuerKeys.length - 1];
+      if (!last) throw new Error('keyring has no issuer key');
+      return last.jwk;
+    },
+    current() {
+      const nowSec = Math.floor(now().getTime() / 1000);
+      const keys = publishedKeys(nowSec);
+      const fingerprint = keys.map((k) => `${k.jwk.kid}/${k.notAfter ?? ''}`).join(',');
+      const fresh = published && published.fingerprint === fingerprint && nowSec < published.value.trust.issuedAt + listTtl / 4;
+      if (fresh && published) return Promise.resolve(published.value);
+      // One signer at a time: concurrent callers share the signature being made.
+      signing ??= sign(keys, fingerprint, nowSec).finally(() => {
+        signing = undefined;
+      });
+      return signing;
+    },
+    async rotate() {
+      const at = now();
+      const next = await newIssuerKey(at, options.alg, options.crypto);
+      const nowSec = Math.floor(at.getTime() / 1000);
+      for (const k of state.issuerKeys) k.retiredAt ??= nowSec;
+      // Keys whose codes have all expired are of no use any more: forget them.
+      state.issuerKeys = state.issuerKeys.filter((k) => nowSec < (keyNotAfter(k) ?? Infinity));
+      state.issuerKeys.push(next);
+      await options.onChange?.(structuredCloneState(state));
+      return toPublicJwk(next.jwk);
+    },
+    state: () => structuredCloneState(state),
+  };
+}
+
+function structuredCloneState(s: KeyringState): KeyringState {
+  return JSON.parse(JSON.stringify(s)) as KeyringState;
+}

@@ -1,0 +1,20 @@
+// The service runs wherever its transports do (Node 20, browsers under msw), all of which
+// have these WHATWG globals; declaring the few members used keeps this package free of the
+// DOM lib, so any project that type-checks it can keep its own platform's typings.
+
+interface StrictUtf8Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+interface SearchParams extends Iterable<[string, string]> {}
+
+const platform = globalThis as unknown as {
+  TextDecoder: new (label: 'utf-8', options: { fatal: true }) => StrictUtf8Decoder;
+  URLSearchParams: new (init: string) => SearchParams;
+};
+
+/** A UTF-8 decoder that throws on malformed input instead of inserting U+FFFD. */
+export const strictUtf8 = (): StrictUtf8Decoder => new platform.TextDecoder('utf-8', { fatal: true });
+
+/** The pairs of a query string (without `?`), in order. */
+export const searchParams = (query: string): SearchParams => new platform.URLSearchParams(query);

@@ -1,0 +1,45 @@
+import { createServiceEngine, type ServiceEngine } from './engine.js';
+import type { ServiceResponse } from './http.js';
+import { createKeyring, type Keyring } from './keys/keyring.js';
+import { SERVICE_DEFAULTS, type ServiceOptions } from './options.js';
+import { createRequestHandler, type HttpRequest } from './transport.js';
+
+/** A configured HealthCode service, ready to be put behind a transport. */
+export interface Service {
+  /** The routes, for a transport that routes itself. */
+  readonly engine: ServiceEngine;
+  readonly keyring: Keyring;
+  /** Answers one HTTP request (routing, body limit, JSON, errors); never rejects. */
+  handle(request: HttpRequest): Promise<ServiceResponse>;
+}
+
+/**
+ * Makes the service from its options: keyring, engine and the request handler that
+ * every transport shares.
+ *
+ * @example
+ * ```ts
+ * import { createKeyringState, createMemoryStore, createService } from '@healthcode/service';
+ *
+ * const service = createService({ store: createMemoryStore(), keys: await createKeyringState(), operatorToken: 'op-secret' });
+ * const answer = await service.handle({ method: 'GET', url: '/v1/healthz', headers: {} });
+ * console.log(answer.status); // 200
+ * ```
+ */
+export function createService(options: ServiceOptions): Service {
+  const codeTtlSeconds = options.codeTtlSeconds ?? SERVICE_DEFAULTS.codeTtlSeconds;
+  const keyring = createKeyring(options.keys, {
+    issuer: options.issuer ?? SERVICE_DEFAULTS.issuer,
+    codeTtlSeconds,
+    alg: options.alg,
+    crypto: options.crypto,
+    now: options.now,
+    onChange: options.onKeysChange,
+  });
+  const engine = createServiceEngine({ ...options, keyring, codeTtlSeconds });
+  const handle = createRequestHandler(engine.routes, {
+    bodyLimit: options.bodyLimit ?? SERVICE_DEFAULTS.bodyLimit,
+    onError: options.onError,
+  });
+  return { engine, keyring, handle };
+}

@@ -1,0 +1,225 @@
+import type { HealthStatus } from '@healthcode/core';
+import type { IdentityStatus, Passport } from '@healthcode/core/api';
+
+// Every instant in a record is milliseconds since the Unix epoch.
+
+/** A person signed in through a host; `userId` is `<host>:<host user id>`. */
+export interface StoredUser {
+  userId: string;
+  host: string;
+  identityStatus: IdentityStatus;
+  /** The passport review that decides `identityStatus`, when there is one. */
+  reviewId?: string;
+  /**
+   * The subject this user declares for, bound by the user's first accepted declaration
+   * (see {@link ServiceStore.commitDeclaration}); `saveUser` never changes it.
+   */
+  subjectId?: string;
+  createdAt: number;
+}
+
+/** A bearer session. Stores look sessions up by token and should keep only a hash of it at rest. */
+export interface StoredSession {
+  userId: string;
+  expiresAt: number;
+}
+
+/** A passport registration and the operator's decision on it. */
+export interface StoredReview {
+  reviewId: string;
+  userId: string;
+  passport: Passport;
+  submittedAt: number;
+  /** `pending_review` until decided. */
+  identityStatus: IdentityStatus;
+  decidedAt?: number;
+}
+
+/** A validated declaration with its assessment. */
+export interface StoredDeclaration {
+  declarationId: string;
+  userId: string;
+  /** Keyed hash of the declared identity document. */
+  subjectId: string;
+  formVersion: string;
+  /** The validated declaration (personal data: stores must protect it at rest). */
+  declaration: unknown;
+  /** The assessment as JSON. */
+  assessment: unknown;
+  status: HealthStatus;
+  declaredAt: number;
+}
+
+/** A code issued to a user; the latest one per user is the user's current code. */
+export interface StoredCode {
+  codeId: string;
+  userId: string;
+  subjectId: string;
+  status: HealthStatus;
+  region: string;
+  /** Masked display data, as embedded in the code. */
+  display: { name: string; documentTail?: string };
+  qrText: string;
+  keyId: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+/**
+ * A request's claim on its `Idempotency-Key`, made before the request is acted on so
+ * that a concurrent duplicate finds it.
+ */
+export interface IdempotencyClaim {
+  userId: string;
+  key: string;
+  /** Canonical JSON of the route and request body, to tell a retry from a different request. */
+  fingerprint: string;
+  createdAt: number;
+}
+
+/** The stored answer to a request that carried an `Idempotency-Key`. */
+export interface StoredAnswer extends IdempotencyClaim {
+  status: number;
+  body: unknown;
+}
+
+/** What a store holds under an `Idempotency-Key`: a claim still being acted on, or the answer. */
+export type IdempotencyRecord = ({ state: 'pending' } & IdempotencyClaim) | ({ state: 'answered' } & StoredAnswer);
+
+/** How long a store keeps records it no longer needs; see {@link ServiceStore.purgeExpired}. */
+export interface RetentionPolicy {
+  /** Age after which an answered `Idempotency-Key` is forgotten (its key may then act again). */
+  answeredMs: number;
+  /** Age after which a claim that never got an answer (its process died) is dropped. */
+  pendingMs: number;
+}
+
+/** How many records one {@link ServiceStore.purgeExpired} removed. */
+export interface PurgeReport {
+  sessions: number;
+  idempotency: number;
+}
+
+/** An organisation whose admin sees its dashboard. */
+export interface StoredOrg {
+  orgId: string;
+  name: string;
+  createdAt: number;
+}
+
+/** A subject registered as an organisation's employee. */
+export interface StoredEmployee {
+  employeeId: string;
+  orgId: string;
+  subjectId: string;
+  label?: string;
+  createdAt: number;
+}
+
+/** A place of an organisation where codes are scanned. */
+export interface StoredVenue {
+  venueId: string;
+  orgId: string;
+  name: string;
+  address?: string;
+  createdAt: number;
+}
+
+/** One scan at a venue and what verification found. */
+export interface StoredCheckin {
+  checkinId: string;
+  venueId: string;
+  orgId: string;
+  /** Who scanned: `venue/<venueId>`, the venue's scanner credential (no user id contains a `/`). */
+  scannedBy: string;
+  valid: boolean;
+  /** Set when `valid`. */
+  subjectId?: string;
+  status?: HealthStatus;
+  /** The verifier's reason when not `valid`. */
+  reason?: string;
+  checkedInAt: number;
+}
+
+/** Everything one accepted declaration writes, stored atomically. */
+export interface DeclarationCommit {
+  declaration: StoredDeclaration;
+  code: StoredCode;
+  idempotency?: StoredAnswer;
+}
+
+/** A check-in and the idempotent answer to the request that made it, stored atomically. */
+export interface CheckinCommit {
+  checkin: StoredCheckin;
+  idempotency?: StoredAnswer;
+}
+
+/**
+ * Persistence of the service. Every method is asynchronous so that a network database
+ * (PostgreSQL) can implement it as well as an embedded one (SQLite) or memory.
+ * Methods named `save…` insert or replace by primary key.
+ */
+export interface ServiceStore {
+  /** Resolves when the store can serve requests; rejects otherwise (used by `/readyz`). */
+  ping(): Promise<void>;
+
+  getUser(userId: string): Promise<StoredUser | undefined>;
+  /** Inserts or updates a user; keeps the subject a stored user is bound to, whatever `user.subjectId` says. */
+  saveUser(user: StoredUser): Promise<void>;
+
+  saveSession(token: string, session: StoredSession): Promise<void>;
+  findSession(token: string): Promise<StoredSession | undefined>;
+
+  saveReview(review: StoredReview): Promise<void>;
+  getReview(reviewId: string): Promise<StoredReview | undefined>;
+  /** Pending reviews, oldest first. */
+  listPendingReviews(limit: number): Promise<StoredReview[]>;
+
+  /**
+   * Stores a declaration, its code and the idempotent answer (replacing its pending
+   * claim) in one transaction, binding the declaration's subject to its user when the
+   * user has none yet. Resolves `false`, storing nothing, when the user is already bound
+   * to another subject.
+   */
+  commitDeclaration(commit: DeclarationCommit): Promise<boolean>;
+  /** A subject's declarations made at or after `since`, oldest first. */
+  listDeclarations(subjectId: string, since: number): Promise<StoredDeclaration[]>;
+  /** The status of each of an organisation's employees' latest declaration in `[from, to)`. */
+  latestEmployeeStatuses(orgId: string, from: number, to: number): Promise<Array<{ subjectId: string; status: HealthStatus }>>;
+
+  saveCode(code: StoredCode): Promise<void>;
+  latestCode(userId: string): Promise<StoredCode | undefined>;
+
+  /**
+   * Claims `claim.key` for `claim.userId` atomically: resolves `undefined` when this call
+   * took the key (nobody held it), else to what the key already holds, unchanged.
+   */
+  claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord | undefined>;
+  /** Drops a pending claim (its request failed), so the key can be used again; an answer stays. */
+  releaseIdempotencyKey(userId: string, key: string): Promise<void>;
+
+  /** `adminToken` authenticates the organisation's admin; keep only a hash of it at rest. */
+  saveOrg(org: StoredOrg, adminToken: string): Promise<void>;
+  getOrg(orgId: string): Promise<StoredOrg | undefined>;
+  findOrgByAdminToken(adminToken: string): Promise<StoredOrg | undefined>;
+
+  /** Resolves `false` (and stores nothing) when the subject already is an employee of the organisation. */
+  addEmployee(employee: StoredEmployee): Promise<boolean>;
+  listEmployees(orgId: string): Promise<StoredEmployee[]>;
+
+  /** `scannerToken` authorises check-ins at the venue; keep only a hash of it at rest. */
+  saveVenue(venue: StoredVenue, scannerToken: string): Promise<void>;
+  findVenueByScannerToken(scannerToken: string): Promise<StoredVenue | undefined>;
+  listVenues(orgId: string): Promise<StoredVenue[]>;
+
+  /** Stores a check-in and the idempotent answer (replacing its pending claim) in one transaction. */
+  commitCheckin(commit: CheckinCommit): Promise<void>;
+  /** An organisation's check-ins in `[from, to)`, oldest first. */
+  listCheckins(orgId: string, from: number, to: number): Promise<StoredCheckin[]>;
+
+  /**
+   * Housekeeping: deletes sessions expired at `now`, answers older than
+   * `retention.answeredMs` and claims older than `retention.pendingMs`.
+   */
+  purgeExpired(now: number, retention: RetentionPolicy): Promise<PurgeReport>;
+}

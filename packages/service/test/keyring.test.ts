@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createKeyring, createKeyringState, type KeyringState } from '@healthcode/service';
+import { verifyTrustList } from '@healthcode/core';
+
+const issuer = { id: 'test-issuer', name: 'Test issuer', region: '310000' };
+
+async function setup() {
+  let at = new Date('2026-11-27T02:00:00Z').getTime();
+  const saved: KeyringState[] = [];
+  const state = await createKeyringState();
+  const keyring = createKeyring(state, { issuer, codeTtlSeconds: 600, now: () => new Date(at), onChange: (s) => void saved.push(s) });
+  return { keyring, saved, advance: (seconds: number) => (at += seconds * 1000), now: () => new Date(at) };
+}
+
+describe('keyring', () => {
+  it('signs the trust list once and serves it until its keys change', async () => {
+    const { keyring, saved, now } = await setup();
+    const [a, b] = await Promise.all([keyring.current(), keyring.current()]);
+    expect(b?.signed).toBe(a?.signed);
+    expect((await keyring.current()).trust.sequence).toBe(a?.trust.sequence);
+    const trust = await verifyTrustList(a?.signed ?? '', keyring.rootPublicKey, { now: now() });
+    expect(trust.issuers).toEqual([expect.objectContaining({ id: 'test-issuer', regions: ['310000'] })]);
+    expect(saved.at(-1)?.sequence).toBe(trust.sequence);
+  });
+
+  it('re-signs with a higher sequence after a rotation and when the list ages', async () => {
+    const { keyring, advance } = await setup();
+    const first = await keyring.current();
+    await keyring.rotate();
+    const rotated = await keyring.current();
+    expect(rotated.trust.sequence).toBeGreaterThan(first.trust.sequence);
+    advance(2 * 86_400);
+    const aged = await keyring.current();
+    expect(aged.trust.sequence).toBeGreaterThan(rotated.trust.sequence);
+  });
+
+  it('publishes a retired key with an end date until its last code has expired, then drops it', async () => {
+    const { keyring, advance } = await setup();
+    const old = keyring.signingKey().kid;
+    const next = await keyring.rotate();
+    expect(keyring.signingKey().kid).toBe(next.kid);
+    const keys = (await keyring.current()).trust.issuers[0]?.keys ?? [];
+    expect(keys.map((k) => [k.jwk.kid, k.notAfter !== undefined])).toEqual([[old, true], [next.kid, false]]);
+    advance(600 + 301);
+    expect((await keyring.current()).trust.issuers[0]?.keys.map((k) => k.jwk.kid)).toEqual([next.kid]);
+  });
+
+  it('publishes only public key members', async () => {
+    const { keyring } = await setup();
+    const { trust } = await keyring.current();
+    for (const key of trust.issuers.flatMap((i) => i.keys)) expect(key.jwk).not.toHaveProperty('d');
+    expect(keyring.rootPublicKey).not.toHaveProperty('d');
+  });
+
+  it('comes back identical from its saved state', async () => {
+    const { keyring } = await setup();
+    await keyring.rotate();
+    const again = createKeyring(keyring.state(), { issuer, codeTtlSeconds: 600 });
+    expect(again.rootPublicKey).toEqual(keyring.rootPublicKey);
+    expect(again.signingKey()).toEqual(keyring.signingKey());
+    expect(again.subjectKey).toBe(keyring.subjectKey);
+  });
+});
