@@ -43,11 +43,11 @@ export type RuleOutcome = z.infer<typeof outcomeSchema>;
 export type RiskArea = z.infer<typeof riskAreaSchema>;
 
 /** Thrown by {@link parseRuleSet} for JSON that is not a valid rule set; `issues` lists every problem. */
-export class RuleSetError extends HealthCodeError<'invalid_rule_set'> {
+export class RuleSetError extends HealthCodeError<'rule_set/invalid_rule_set'> {
   readonly issues: readonly { path: string; message: string }[];
 
   constructor(issues: readonly { path: string; message: string }[]) {
-    super('invalid_rule_set', `invalid rule set: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    super('rule_set/invalid_rule_set', `invalid rule set: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
     this.issues = issues;
   }
 }

@@ -50,7 +50,7 @@ export function createClient(options: ClientOptions): HealthCodeClient {
   /** Sends with the session token; a session the service no longer knows (401) is forgotten. */
   async function sendSignedIn<T>(call: Omit<ApiCall<T>, 'token'>): Promise<T> {
     const session = await sessions.get();
-    if (!session) throw new ClientError('not_signed_in', 'Sign in first: there is no current session');
+    if (!session) throw new ClientError('client/not_signed_in', 'Sign in first: there is no current session');
     try {
       return await send({ ...call, token: session.sessionToken });
     } catch (error) {
@@ -76,7 +76,7 @@ export function createClient(options: ClientOptions): HealthCodeClient {
     : undefined;
 
   async function getTrustList(opts?: { forceRefresh?: boolean }) {
-    if (!trustLists) throw new ClientError('no_trust_root', 'Pass `trustRoot` to createClient to verify trust lists and codes');
+    if (!trustLists) throw new ClientError('client/no_trust_root', 'Pass `trustRoot` to createClient to verify trust lists and codes');
     return trustLists.get(opts);
   }
 
@@ -174,7 +174,7 @@ export function createClient(options: ClientOptions): HealthCodeClient {
 
 /** Callers see one error for "no answer", whichever host produced it: `ApiError` code `network`. */
 function publicError(error: unknown): unknown {
-  return isOffline(error) ? new ApiError('network', 'The HealthCode service could not be reached', { status: 0, cause: error }) : error;
+  return isOffline(error) ? new ApiError('api/network', 'The HealthCode service could not be reached', { status: 0, cause: error }) : error;
 }
 
 /** The same client, with every rejection passed through {@link publicError}. */
@@ -190,7 +190,7 @@ function withPublicErrors(client: HealthCodeClient): HealthCodeClient {
 }
 
 function unsupported(host: Host, capability: string): ClientError {
-  return new ClientError('unsupported_host', `The ${host.name} host does not offer ${capability}`, { details: { capability } });
+  return new ClientError('client/unsupported_host', `The ${host.name} host does not offer ${capability}`, { details: { capability } });
 }
 
 function defaultSleep(ms: number): Promise<void> {

@@ -63,7 +63,7 @@ export async function issueCode(input: IssueCodeInput, opts: { key: PrivateJwk; 
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CodeInputError('invalid_input', `${issue?.path.join('.') ?? 'input'}: ${issue?.message ?? 'invalid'}`);
+    throw new CodeInputError('code/invalid_input', `${issue?.path.join('.') ?? 'input'}: ${issue?.message ?? 'invalid'}`);
   }
   const key = parsePrivateJwk(opts?.key);
   const crypto = opts?.crypto ?? defaultCryptoProvider();

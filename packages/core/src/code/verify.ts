@@ -116,7 +116,7 @@ function readCode(qrText: string, algorithms: readonly Alg[]) {
   try {
     parts = unwrapQrText(qrText);
   } catch (err) {
-    if (err instanceof CodeFormatError) return fail(err.code, err.message);
+    if (err instanceof CodeFormatError) return fail(err.code === 'code/too_large' ? 'too_large' : 'malformed', err.message);
     throw err;
   }
   const jws = jwsFromParts(parts.header, parts.payload, parts.signature);

@@ -9,6 +9,7 @@ import {
   type TrustList,
   type TrustedKey,
 } from '@healthcode/core/code';
+import { ServiceConfigError } from '../errors.js';
 import { randomHex } from '../ids.js';
 
 /** The issuer a service signs codes as, published in its trust list. */
@@ -156,7 +157,7 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
     rootPublicKey: toPublicJwk(state.root),
     signingKey() {
       const last = state.issuerKeys[state.issuerKeys.length - 1];
-      if (!last) throw new Error('keyring has no issuer key');
+      if (!last) throw new ServiceConfigError('service/no_issuer_key', 'keyring has no issuer key');
       return last.jwk;
     },
     current() {
