@@ -3,7 +3,7 @@ import { createCodeIssuer } from './keys/code-issuer.js';
 import { codeRoutes } from './routes/code-routes.js';
 import type { ServiceContext } from './context.js';
 import { declarationRoutes } from './routes/declaration-routes.js';
-import { ok, type ServiceRequest, type ServiceResponse, type ServiceRoute } from './http.js';
+import { ok, type ServiceRequest, type ServiceRoute } from './http.js';
 import { errorResponse } from './errors.js';
 import { devIdentityVerifier } from './identity.js';
 import type { Keyring } from './keys/keyring.js';

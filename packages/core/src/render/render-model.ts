@@ -68,6 +68,7 @@ const NOTICES: Record<RenderNotice['kind'], BilingualText> = {
 };
 
 // Control characters could break the SVG or a terminal; display data never needs them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const cleanText = (s: string): string => s.replace(/[\u0000-\u001f\u007f]/g, '').trim();
 
 /**

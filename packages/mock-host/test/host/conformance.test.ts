@@ -1,4 +1,4 @@
-import { HostError } from '@healthcode/core';
+import { type HostError } from '@healthcode/core';
 import { mockHost, type FetchLike } from '@healthcode/mock-host';
 import { testHost, type FakeServer, type ScriptedFailure, type ScriptedOperation } from '@healthcode/test-utils';
 

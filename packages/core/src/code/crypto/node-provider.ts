@@ -1,5 +1,5 @@
 import { CryptoError } from '../errors.js';
-import type { Alg, PrivateJwk, PublicJwk } from '../keys.js';
+import type { Alg } from '../keys.js';
 import { isWellFormedEs256Signature } from './ecdsa-signature.js';
 import { KeyCache } from './key-cache.js';
 import { PRIVATE_JWK_MEMBERS, pickJwkMembers } from './jwk-members.js';
