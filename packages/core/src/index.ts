@@ -21,7 +21,7 @@
  * const client = createClient({ host: mockHost(), baseUrl: 'https://health.example.test', trustRoot });
  * await client.signIn();
  * const code = await client.getCode();
- * const svg = renderSvg(createRenderModel(code.qrText, code.display));
+ * const svg = renderSvg(createRenderModel(code.qrText, { ...code.display, status: code.status, expiresAt: code.expiresAt }));
  * ```
  *
  * @packageDocumentation

@@ -26,6 +26,9 @@ import type { CheckinOutcome, CheckinTarget, ClientOptions, HealthCodeClient, Sc
  * @throws `ClientError('unsupported_host')` when the host cannot make requests.
  * @example
  * ```ts
+ * import { createClient } from '@healthcode/core';
+ * import { wechatHost } from '@healthcode/adapter-wechat';
+ *
  * const client = createClient({ host: wechatHost({ wx }), baseUrl: 'https://health.example', trustRoot });
  * await client.signIn();
  * const code = await client.getCode();
