@@ -2,7 +2,7 @@ import type { HealthStatus } from '@healthcode/core';
 import { DEFAULT_RULE_SET, evaluateStatus, type DeclarationRecord, type Evaluation, type RuleSet } from '@healthcode/core/assessment';
 import type { Declaration } from '@healthcode/core/declaration';
 import { HEALTH_STATUSES } from '@healthcode/core';
-import type { CodeIssuer } from '../keys/code-issuer.js';
+import { boundedMap, type CodeIssuer } from '../keys/code-issuer.js';
 import type { Keyring, RevokedCode } from '../keys/keyring.js';
 import type { ServiceStore } from '../store/store.js';
 import type { AuthorityStore, EvaluationJson } from './store.js';
@@ -48,6 +48,9 @@ const sameColour = (a: EvaluationJson, b: EvaluationJson) =>
  */
 export function createColour(options: ColourOptions) {
   let rulesInForce: Promise<RuleSet> | undefined;
+  // The last evaluation per subject, so `GET /v1/code` reads no store for its reasons. Every
+  // evaluation is stored through `record`, which keeps this in step (within one process).
+  const known = boundedMap<string, EvaluationJson>(100_000);
 
   const rules = () =>
     (rulesInForce ??= options.authority.currentRuleSet().then(
@@ -78,12 +81,13 @@ export function createColour(options: ColourOptions) {
 
   /** Stores `evaluation` as the subject's baseline; its previous one, if any. */
   async function record(subjectId: string, evaluation: Evaluation): Promise<EvaluationJson | undefined> {
-    const previous = await options.authority.getEvaluation(subjectId);
+    const previous = known.get(subjectId) ?? (await options.authority.getEvaluation(subjectId))?.evaluation;
     const next = evaluationToJson(evaluation);
-    if (!previous || !sameColour(previous.evaluation, next)) {
+    if (!previous || !sameColour(previous, next)) {
       await options.authority.saveEvaluation({ subjectId, evaluation: next, evaluatedAt: options.now().getTime() });
     }
-    return previous?.evaluation;
+    known.set(subjectId, next);
+    return previous;
   }
 
   async function reevaluateOne(subjectId: string, report: ReevaluationReport, revoke: RevokedCode[]): Promise<void> {
@@ -119,8 +123,13 @@ export function createColour(options: ColourOptions) {
     },
     /** The stored evaluation of a subject, evaluating it when there is none. */
     async current(subjectId: string): Promise<EvaluationJson> {
+      const cached = known.get(subjectId);
+      if (cached) return cached;
       const stored = await options.authority.getEvaluation(subjectId);
-      if (stored) return stored.evaluation;
+      if (stored) {
+        known.set(subjectId, stored.evaluation);
+        return stored.evaluation;
+      }
       const evaluation = await evaluate(subjectId);
       await record(subjectId, evaluation);
       return evaluationToJson(evaluation);

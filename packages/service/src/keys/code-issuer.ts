@@ -141,7 +141,7 @@ export function createCodeIssuer(options: CodeIssuerOptions) {
 export type CodeIssuer = ReturnType<typeof createCodeIssuer>;
 
 /** A Map that forgets its oldest entries beyond `limit` (insertion order; re-setting refreshes). */
-function boundedMap<K, V>(limit: number) {
+export function boundedMap<K, V>(limit: number) {
   const map = new Map<K, V>();
   return {
     get: (key: K) => map.get(key),
