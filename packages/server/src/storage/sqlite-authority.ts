@@ -48,7 +48,9 @@ export function createSqliteAuthorityStore(db: Database.Database, tokenHash: (to
     statusesOf: db.prepare('SELECT record FROM manual_statuses WHERE subject_id = ? AND lifted_at IS NULL'),
     saveAppeal: db.prepare('INSERT OR REPLACE INTO appeals VALUES (?, ?, ?, ?, ?)'),
     getAppeal: db.prepare('SELECT record FROM appeals WHERE appeal_id = ?'),
-    appealsOf: db.prepare('SELECT record FROM appeals WHERE user_id = ? ORDER BY filed_at DESC LIMIT ?'),
+    appealsOf: db.prepare(
+      'SELECT record FROM appeals WHERE user_id = @userId AND (filed_at < @at OR (filed_at = @at AND appeal_id < @id)) ORDER BY filed_at DESC, appeal_id DESC LIMIT @limit',
+    ),
     pendingAppeals: db.prepare(
       "SELECT record FROM appeals WHERE state = 'pending' AND (filed_at > @at OR (filed_at = @at AND appeal_id > @id)) ORDER BY filed_at, appeal_id LIMIT @limit",
     ),
@@ -133,8 +135,9 @@ export function createSqliteAuthorityStore(db: Database.Database, tokenHash: (to
       const row = q.getAppeal.get(appealId) as Row | undefined;
       return row && record<StoredAppeal>(row);
     },
-    async listAppeals(userId, limit) {
-      return (q.appealsOf.all(userId, limit) as Row[]).map((r) => record<StoredAppeal>(r));
+    async listAppeals(userId, before, limit) {
+      const at = before?.[0] ?? Number.MAX_SAFE_INTEGER;
+      return (q.appealsOf.all({ userId, at, id: before?.[1] ?? '', limit }) as Row[]).map((r) => record<StoredAppeal>(r));
     },
     async listPendingAppeals(after, limit) {
       return (q.pendingAppeals.all({ at: after?.[0] ?? -1, id: after?.[1] ?? '', limit }) as Row[]).map((r) => record<StoredAppeal>(r));

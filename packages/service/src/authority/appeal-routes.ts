@@ -20,6 +20,9 @@ function appealJson(a: StoredAppeal, now?: number): AppealJson {
   };
 }
 
+/** The cursor after (or before) an appeal in a list: its filing time and id. */
+const appealCursor = (a: StoredAppeal) => `${a.filedAt}.${a.appealId}`;
+
 function readCursor(cursor: string | undefined): [number, string] | undefined {
   if (cursor === undefined) return undefined;
   const m = /^(\d{1,15})\.([A-Za-z0-9_]{1,64})$/.exec(cursor);
@@ -49,8 +52,9 @@ export function appealRoutes(ctx: ServiceContext): ServiceRoute[] {
       path: API_ROUTES.appeals,
       async handle(request) {
         const user = await authenticate(ctx, request);
-        const items = await ctx.authority.listAppeals(user.userId, pageLimit(request));
-        return ok({ items: items.map((a) => appealJson(a)) });
+        const before = readCursor(request.query['cursor']);
+        const page = await readPage(pageLimit(request), (n) => ctx.authority.listAppeals(user.userId, before, n), appealCursor, (a) => appealJson(a));
+        return ok(page);
       },
     },
     {
@@ -63,7 +67,7 @@ export function appealRoutes(ctx: ServiceContext): ServiceRoute[] {
         const page = await readPage(
           pageLimit(request),
           (n) => ctx.authority.listPendingAppeals(after, n),
-          (a) => `${a.filedAt}.${a.appealId}`,
+          appealCursor,
           (a) => ({ ...appealJson(a, now), subjectId: a.subjectId }),
         );
         return ok(page);

@@ -92,8 +92,14 @@ export function createMemoryAuthorityStore(): AuthorityStore {
     async getAppeal(appealId) {
       return copy(appeals.get(appealId));
     },
-    async listAppeals(userId, limit) {
-      return copy([...appeals.values()].filter((a) => a.userId === userId).sort((a, b) => b.filedAt - a.filedAt).slice(0, limit));
+    async listAppeals(userId, before, limit) {
+      const earlier = (a: StoredAppeal) => !before || a.filedAt < before[0] || (a.filedAt === before[0] && a.appealId < before[1]);
+      return copy(
+        [...appeals.values()]
+          .filter((a) => a.userId === userId && earlier(a))
+          .sort((a, b) => b.filedAt - a.filedAt || (a.appealId < b.appealId ? 1 : -1))
+          .slice(0, limit),
+      );
     },
     async listPendingAppeals(after, limit) {
       const later = (a: StoredAppeal) => !after || a.filedAt > after[0] || (a.filedAt === after[0] && a.appealId > after[1]);

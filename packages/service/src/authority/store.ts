@@ -175,8 +175,8 @@ export interface AuthorityStore {
 
   saveAppeal(appeal: StoredAppeal): Promise<void>;
   getAppeal(appealId: string): Promise<StoredAppeal | undefined>;
-  /** A user's appeals, newest first. */
-  listAppeals(userId: string, limit: number): Promise<StoredAppeal[]>;
+  /** A user's appeals filed before the cursor (`[filedAt, appealId]`), newest first. */
+  listAppeals(userId: string, before: [number, string] | undefined, limit: number): Promise<StoredAppeal[]>;
   /** Pending appeals filed after the cursor (`[filedAt, appealId]`), oldest first. */
   listPendingAppeals(after: [number, string] | undefined, limit: number): Promise<StoredAppeal[]>;
 

@@ -76,6 +76,9 @@ export function testAuthorityStore({ name, open }: AuthorityStoreContractOptions
       await store.saveAppeal({ ...appeal, appealId: 'apl_d', filedAt: T0 - 1, state: 'accepted' });
       expect((await store.listPendingAppeals(undefined, 10)).map((a) => a.appealId)).toEqual(['apl_c', 'apl_a', 'apl_b']);
       expect((await store.listPendingAppeals([T0 + 1, 'apl_a'], 10)).map((a) => a.appealId)).toEqual(['apl_b']);
+      expect((await store.listAppeals('u', undefined, 10)).map((a) => a.appealId)).toEqual(['apl_b', 'apl_a', 'apl_c', 'apl_d']);
+      expect((await store.listAppeals('u', [T0 + 1, 'apl_a'], 10)).map((a) => a.appealId)).toEqual(['apl_c', 'apl_d']);
+      expect(await store.listAppeals('someone-else', undefined, 10)).toEqual([]);
     });
   });
 }
