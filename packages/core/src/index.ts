@@ -43,6 +43,7 @@ export {
   type FlushReport,
   type Session,
   type CodeSnapshot,
+  type ColourChange,
 } from './client/index.js';
 
 export {

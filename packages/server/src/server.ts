@@ -81,6 +81,7 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   const service = createService({
     ...options,
     store: storage,
+    authority: storage.authority,
     keys,
     operatorToken,
     bodyLimit,

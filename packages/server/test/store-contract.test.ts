@@ -1,6 +1,6 @@
-import { createMemoryStore } from '@healthcode/service';
+import { createMemoryAuthorityStore, createMemoryStore } from '@healthcode/service';
 import { openSqliteStorage } from '@healthcode/server';
-import { testStoreIdempotencyAndPurge } from '@healthcode/test-utils';
+import { testAuthorityStore, testStoreIdempotencyAndPurge } from '@healthcode/test-utils';
 
 testStoreIdempotencyAndPurge({
   name: 'SQLite',
@@ -15,5 +15,21 @@ testStoreIdempotencyAndPurge({
   name: 'memory (msw handlers)',
   async open() {
     return { store: createMemoryStore(), close: async () => undefined };
+  },
+});
+
+testAuthorityStore({
+  name: 'SQLite',
+  async open() {
+    const storage = openSqliteStorage({ path: ':memory:' });
+    if (!storage.authority) throw new Error('the SQLite storage has no authority store');
+    return { store: storage.authority, close: () => storage.close() };
+  },
+});
+
+testAuthorityStore({
+  name: 'memory (msw handlers)',
+  async open() {
+    return { store: createMemoryAuthorityStore(), close: async () => undefined };
   },
 });

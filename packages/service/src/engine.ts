@@ -11,6 +11,9 @@ import { orgRoutes } from './routes/org-routes.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { SERVICE_DEFAULTS, type ServiceOptions } from './options.js';
+import { createColour } from './authority/colour.js';
+import { createMemoryAuthorityStore } from './authority/memory-store.js';
+import { authorityRoutes } from './authority/routes.js';
 
 /** Options of {@link createServiceEngine}: the service's options, with the keyring already made from its keys. */
 export type ServiceEngineOptions = Omit<ServiceOptions, 'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange'> & { keyring: Keyring };
@@ -28,7 +31,11 @@ export interface ServiceEngine {
 export function createServiceEngine(options: ServiceEngineOptions): ServiceEngine {
   const now = options.now ?? (() => new Date());
   const codeTtlSeconds = options.codeTtlSeconds ?? SERVICE_DEFAULTS.codeTtlSeconds;
+  const authority = options.authority ?? createMemoryAuthorityStore();
+  const colour = createColour({ store: options.store, authority, keyring: options.keyring, codes: () => ctx.codes, rules: options.rules, now });
   const ctx: ServiceContext = {
+    authority,
+    colour,
     store: options.store,
     keyring: options.keyring,
     identity: options.identity ?? devIdentityVerifier(),
@@ -48,6 +55,7 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
       refreshRatio: options.refreshRatio ?? SERVICE_DEFAULTS.refreshRatio,
       now,
       crypto: options.crypto,
+      colourOf: colour.codeColour,
     }),
   };
   const health: ServiceRoute[] = [
@@ -66,7 +74,7 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
       },
     },
   ];
-  const routes = [...sessionRoutes(ctx), ...declarationRoutes(ctx), ...codeRoutes(ctx), ...orgRoutes(ctx), ...health].map(
+  const routes = [...sessionRoutes(ctx), ...declarationRoutes(ctx), ...codeRoutes(ctx), ...orgRoutes(ctx), ...authorityRoutes(ctx), ...health].map(
     (route): ServiceRoute => ({
       ...route,
       handle: (request: ServiceRequest) => route.handle(request).catch((error: unknown) => errorResponse(error, options.onError)),

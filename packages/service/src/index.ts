@@ -23,7 +23,12 @@ export {
   type KeyringOptions,
   type KeyringState,
   type PublishedTrustList,
+  type RevokedCode,
 } from './keys/keyring.js';
+export type * from './authority/store.js';
+export { ancestorPrefixes, regionPrefix } from './authority/store.js';
+export { createMemoryAuthorityStore } from './authority/memory-store.js';
+export { AUDIT_REASON_HEADER } from './authority/access.js';
 export { verifyResultToJson } from './routes/code-routes.js';
 export { canonicalJson } from './http.js';
 export type * from './store/store.js';

@@ -18,7 +18,7 @@ import { type Session, SessionStore } from './session-store.js';
 import { memoryStorage } from './stored-value.js';
 import { TrustListCache } from './trust-list-cache.js';
 import { type ApiCall, createTransport, isOffline } from './transport.js';
-import type { CheckinOutcome, CheckinTarget, ClientOptions, HealthCodeClient, ScanResult } from './types.js';
+import type { CheckinOutcome, CheckinTarget, ClientOptions, ColourChange, HealthCodeClient, ScanResult } from './types.js';
 
 /**
  * Creates a client for the HealthCode service running inside `host`.
@@ -64,6 +64,13 @@ export function createClient(options: ClientOptions): HealthCodeClient {
 
   const queue = new OfflineQueue(storage, `${prefix}queue`);
   const maxQueueAgeMs = options.maxQueueAgeMs ?? 43_200_000;
+  const notifyColourChange = (change: ColourChange) => {
+    try {
+      options.onColourChange?.(change);
+    } catch {
+      // A listener's failure must not cost the holder the code.
+    }
+  };
   const outbox = new Outbox({ send: sendSignedIn, queue, codes, now, maxQueueAgeMs });
   const { trustRoot } = options;
   const trustLists = trustRoot
@@ -149,7 +156,9 @@ export function createClient(options: ClientOptions): HealthCodeClient {
         const code = await sendSignedIn({ method: 'GET', path: API_ROUTES.code, schema: codeResponseSchema });
         await codes.set(code);
         outbox.kick();
-        return toSnapshot(code, false);
+        const snapshot = toSnapshot(code, false);
+        if (cached && cached.status !== code.status) notifyColourChange({ from: cached.status, to: code.status, reasons: snapshot.reasons });
+        return snapshot;
       } catch (error) {
         if (isOffline(error) && cached) return toSnapshot(cached, true);
         throw error;

@@ -71,6 +71,8 @@ export interface ValidCode {
   display: CodeDisplay;
   keyId: string;
   alg: Alg;
+  /** When the holder's last negative test was sampled, if the code says (claim `nt`). */
+  negativeTestAt?: Date;
 }
 
 /** A code that did not verify, and why. */
@@ -182,6 +184,7 @@ async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<Verify
     display: { name: c.nm, ...(c.dt === undefined ? {} : { documentTail: c.dt }) },
     keyId: kid,
     alg,
+    ...(c.nt === undefined ? {} : { negativeTestAt: new Date(c.nt * 1000) }),
   };
 }
 

@@ -19,6 +19,7 @@ import type {
 } from '@healthcode/service';
 import type { HealthStatus } from '@healthcode/core';
 import { MIGRATIONS } from './schema.js';
+import { createSqliteAuthorityStore } from './sqlite-authority.js';
 import type { Storage } from './storage.js';
 
 /** Tokens are kept only as SHA-256 digests: a copied database yields no usable session. */
@@ -113,6 +114,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       'INSERT OR REPLACE INTO codes VALUES (@codeId, @userId, @subjectId, @status, @region, @display, @qrText, @keyId, @issuedAt, @expiresAt)',
     ),
     latestCode: db.prepare('SELECT * FROM codes WHERE user_id = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1'),
+    outstandingCodes: db.prepare('SELECT * FROM codes WHERE subject_id = ? AND expires_at > ?'),
     getIdempotent: db.prepare('SELECT * FROM idempotency WHERE user_id = ? AND key = ?'),
     claimIdempotent: db.prepare(`INSERT OR IGNORE INTO idempotency VALUES (@userId, @key, @fingerprint, ${PENDING}, 'null', @createdAt)`),
     releaseIdempotent: db.prepare(`DELETE FROM idempotency WHERE user_id = ? AND key = ? AND status = ${PENDING}`),
@@ -213,6 +215,10 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     async latestCode(userId) {
       return one(q.latestCode, toCode, userId);
     },
+    async outstandingCodes(subjectId, now) {
+      return many(q.outstandingCodes, toCode, subjectId, now);
+    },
+    authority: createSqliteAuthorityStore(db, tokenHash),
     async claimIdempotencyKey(claim) {
       return claimIdempotencyKey(claim);
     },

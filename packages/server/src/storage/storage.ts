@@ -1,4 +1,4 @@
-import type { ServiceStore } from '@healthcode/service';
+import type { AuthorityStore, ServiceStore } from '@healthcode/service';
 
 /**
  * Where the server keeps its state: the service engine's `ServiceStore` plus a way to
@@ -7,6 +7,8 @@ import type { ServiceStore } from '@healthcode/service';
  * `commitDeclaration` and `commitCheckin`.
  */
 export interface Storage extends ServiceStore {
+  /** The health authority's area, in the same database; the server keeps it in memory when absent. */
+  authority?: AuthorityStore;
   /** Flushes and releases the store; the server calls it last on shutdown. */
   close(): Promise<void>;
 }

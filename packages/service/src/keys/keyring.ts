@@ -41,6 +41,18 @@ export interface KeyringState {
   subjectKey: string;
   /** Sequence number of the last trust list signed. */
   sequence: number;
+  /**
+   * Codes revoked before they expire (a colour got worse), each kept until its code's
+   * expiry (NumericDate) plus the clock-skew slack, so the list holds at most the codes
+   * revoked within one code lifetime.
+   */
+  revokedCodes?: RevokedCode[];
+}
+
+/** A revoked code id and when its code expires (NumericDate seconds). */
+export interface RevokedCode {
+  codeId: string;
+  expiresAt: number;
 }
 
 /** Options of {@link createKeyringState}. */
@@ -105,6 +117,11 @@ export interface Keyring {
    * @returns the new key's public half
    */
   rotate(): Promise<PublicJwk>;
+  /**
+   * Puts code ids in the trust list's revoked code ids until their codes expire, and
+   * re-signs the list, so a checkpoint that syncs refuses them.
+   */
+  revokeCodes(codes: readonly RevokedCode[]): Promise<void>;
   /** A copy of the state, for persisting. */
   state(): KeyringState;
 }
@@ -135,6 +152,9 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
       });
   }
 
+  // A revoked code leaves the list once it would fail verification as expired anyway.
+  const liveRevocations = (nowSec: number) => (state.revokedCodes ?? []).filter((r) => nowSec < r.expiresAt + RETIRED_KEY_SLACK_SECONDS);
+
   async function sign(keys: TrustedKey[], fingerprint: string, nowSec: number): Promise<PublishedTrustList> {
     state.sequence += 1;
     const trust: TrustList = {
@@ -143,7 +163,7 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
       expiresAt: nowSec + listTtl,
       issuers: [{ id: options.issuer.id, name: options.issuer.name, regions: [options.issuer.region], keys }],
       revokedKeyIds: [],
-      revokedCodeIds: [],
+      revokedCodeIds: liveRevocations(nowSec).map((r) => r.codeId),
     };
     const signed = await signTrustList(trust, state.root, { crypto: options.crypto });
     await options.onChange?.(structuredCloneState(state));
@@ -163,7 +183,8 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
     current() {
       const nowSec = Math.floor(now().getTime() / 1000);
       const keys = publishedKeys(nowSec);
-      const fingerprint = keys.map((k) => `${k.jwk.kid}/${k.notAfter ?? ''}`).join(',');
+      const revoked = liveRevocations(nowSec).map((r) => r.codeId);
+      const fingerprint = `${keys.map((k) => `${k.jwk.kid}/${k.notAfter ?? ''}`).join(',')};${revoked.length}:${revoked[revoked.length - 1] ?? ''}`;
       const fresh = published && published.fingerprint === fingerprint && nowSec < published.value.trust.issuedAt + listTtl / 4;
       if (fresh && published) return Promise.resolve(published.value);
       // One signer at a time: concurrent callers share the signature being made.
@@ -182,6 +203,13 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
       state.issuerKeys.push(next);
       await options.onChange?.(structuredCloneState(state));
       return toPublicJwk(next.jwk);
+    },
+    async revokeCodes(codes) {
+      if (codes.length === 0) return;
+      const nowSec = Math.floor(now().getTime() / 1000);
+      const known = new Set((state.revokedCodes ?? []).map((r) => r.codeId));
+      state.revokedCodes = [...liveRevocations(nowSec), ...codes.filter((c) => !known.has(c.codeId) && nowSec < c.expiresAt + RETIRED_KEY_SLACK_SECONDS)];
+      await options.onChange?.(structuredCloneState(state));
     },
     state: () => structuredCloneState(state),
   };

@@ -28,6 +28,12 @@ export function createMemoryStore(): ServiceStore {
   const reviews = new Map<string, StoredReview>();
   const declarations: StoredDeclaration[] = [];
   const codes = new Map<string, StoredCode>();
+  // Every code until it expires, for outstandingCodes; pruned as codes are added.
+  let unexpired: StoredCode[] = [];
+  const issued = (code: StoredCode) => {
+    codes.set(code.userId, copy(code));
+    unexpired = [...unexpired.filter((c) => c.expiresAt > code.issuedAt), copy(code)];
+  };
   const idempotency = new Map<string, IdempotencyRecord>();
   const orgs = new Map<string, StoredOrg>();
   const orgTokens = new Map<string, string>();
@@ -79,7 +85,7 @@ export function createMemoryStore(): ServiceStore {
       if (!user || (user.subjectId !== undefined && user.subjectId !== declaration.subjectId)) return false;
       user.subjectId = declaration.subjectId;
       declarations.push(copy(declaration));
-      codes.set(code.userId, copy(code));
+      issued(code);
       remember(answer);
       return true;
     },
@@ -97,10 +103,13 @@ export function createMemoryStore(): ServiceStore {
       return [...latest].map(([subjectId, { status }]) => ({ subjectId, status }));
     },
     async saveCode(code) {
-      codes.set(code.userId, copy(code));
+      issued(code);
     },
     async latestCode(userId) {
       return copy(codes.get(userId));
+    },
+    async outstandingCodes(subjectId, now) {
+      return copy(unexpired.filter((c) => c.subjectId === subjectId && c.expiresAt > now));
     },
     async claimIdempotencyKey(claim) {
       // No await between the lookup and the set: the claim is atomic on the event loop.

@@ -189,6 +189,8 @@ export interface ServiceStore {
 
   saveCode(code: StoredCode): Promise<void>;
   latestCode(userId: string): Promise<StoredCode | undefined>;
+  /** Every code of a subject's holders still valid at `now` (not only the latest: the one before is valid until it expires). */
+  outstandingCodes(subjectId: string, now: number): Promise<StoredCode[]>;
 
   /**
    * Claims `claim.key` for `claim.userId` atomically: resolves `undefined` when this call
