@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clockParts, createRenderModel, HEALTH_STATUSES, livenessAngle, renderSvg, statusStyle } from '@healthcode/core';
-import { sampleHc1Text } from './support.js';
+import { sampleCodeText } from './support.js';
 
 const NOW = new Date('2026-11-27T06:30:15.250Z');
-const text = sampleHc1Text();
+const text = sampleCodeText();
 
 describe('createRenderModel', () => {
   it('carries the status style, masked identity, region and times', () => {
