@@ -25,6 +25,8 @@ export { QR_PREFIX, LEGACY_QR_PREFIX, MAX_QR_TEXT_LENGTH, wrapJws } from './qr/q
 export { FRAME_VERSION, MAX_INFLATED_BYTES } from './qr/frame.js';
 export { FRAME_DICTIONARY_TEXT } from './qr/dictionary.js';
 export { type DecodedCode, decodeQrText } from './decode.js';
+export { utf8Decode } from './jws/utf8.js';
+export { parseJsonObject } from './jws/json.js';
 export {
   type VerifyOptions,
   type VerifyResult,
