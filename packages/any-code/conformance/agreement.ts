@@ -31,6 +31,7 @@ export function agrees(flag: string, expected: boolean, verdict: Verdict): boole
   if (step >= 0) return expected ? stopped < 0 || stopped > step : stopped === step;
   const reasons = CHECKS[flag];
   if (!reasons) return undefined;
-  const failed = verdict.some((r) => reasons.includes(r));
-  return expected ? stopped < 0 && !failed : failed;
+  // A check expected to fail has not passed when decoding stopped before it.
+  const failed = stopped >= 0 || verdict.some((r) => reasons.includes(r));
+  return expected ? !failed : failed;
 }

@@ -3,8 +3,10 @@ import { relative } from 'node:path';
 import type { ConformanceCase } from '../case.js';
 import { findFiles } from './files.js';
 
-// dgc-testdata writes a typo'd flag in a few cases; it means the certificate must be found expired.
-const ALIASES: Record<string, (v: boolean) => [string, boolean]> = { EXPTECTEDEXPIRED: (v) => ['EXPECTEDEXPIRATIONCHECK', !v] };
+// dgc-testdata's ES cases 201-203 write EXPTECTEDEXPIRED: true for certificates that are well
+// inside their window at the case's clock (issued hours before, expiring days or months after),
+// so it is read as the misspelt EXPECTEDEXPIRATIONCHECK it stands beside in the other cases.
+const ALIASES: Record<string, (v: boolean) => [string, boolean]> = { EXPTECTEDEXPIRED: (v) => ['EXPECTEDEXPIRATIONCHECK', v] };
 
 /** dgc-testdata's cases: `<CC>/2DCode/raw/*.json` (PL: `<CC>/<version>/2DCode/raw/`), each with its own certificate and clock. */
 export function euDccCases(dir: string): ConformanceCase[] {

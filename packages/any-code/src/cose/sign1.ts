@@ -22,9 +22,9 @@ const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 
 /**
  * Parses a COSE_Sign1; `undefined` unless it is a 4-array of protected header bytes, unprotected
- * header map, payload and signature bytes. `alg` is read from the protected header only (it is
- * what the signature covers); `kid` from the protected header, else the unprotected one, which
- * the EU DCC specification allows.
+ * header map, payload and signature bytes. `alg` and `kid` are read from the protected header,
+ * else from the unprotected one, as the EU DCC specification allows. An unprotected `alg` cannot
+ * be turned against the verifier: each trusted key serves one algorithm only.
  */
 export function parseCoseSign1(bytes: Uint8Array): CoseSign1 | undefined {
   const item = decodeCbor(bytes);
@@ -35,7 +35,7 @@ export function parseCoseSign1(bytes: Uint8Array): CoseSign1 | undefined {
   if (!(protectedMap instanceof Map)) return undefined;
   const kid = entry(protectedMap, 4) ?? entry(unprotected, 4);
   if (kid !== undefined && !isBytes(kid)) return undefined;
-  const algId = entry(protectedMap, 1);
+  const algId = entry(protectedMap, 1) ?? entry(unprotected, 1);
   return { protectedBytes, alg: typeof algId === 'number' ? ALGORITHMS.get(algId) : undefined, kid, payload, signature };
 }
 

@@ -17,7 +17,6 @@ const schema38 = {"type":"integer","minimum":1};
 const schema40 = {"type":"string","pattern":"[A-Z]{1,10}"};
 const schema41 = {"type":"string","maxLength":80};
 const schema42 = {"type":"string","maxLength":80};
-const formats0 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const pattern8 = new RegExp("[A-Z]{1,10}", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -131,17 +130,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.dt !== undefined){
-let data6 = data.dt;
 const _errs19 = errors;
 if(errors === _errs19){
 if(errors === _errs19){
-if(typeof data6 === "string"){
-if(!(formats0.test(data6))){
-validate21.errors = [{instancePath:instancePath+"/dt",schemaPath:"#/properties/dt/format",keyword:"format",params:{format: "date"}}];
-return false;
-}
-}
-else {
+if(!(typeof data.dt === "string")){
 validate21.errors = [{instancePath:instancePath+"/dt",schemaPath:"#/properties/dt/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
@@ -243,7 +235,6 @@ const schema43 = {"required":["tg","tt","sc","tr","co","is","ci"],"type":"object
 const schema45 = {"type":"string"};
 const schema46 = {"type":"string"};
 const schema47 = {"type":"string"};
-const formats2 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -321,17 +312,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.sc !== undefined){
-let data4 = data.sc;
 const _errs12 = errors;
 if(errors === _errs12){
 if(errors === _errs12){
-if(typeof data4 === "string"){
-if(!(formats2.test(data4))){
-validate23.errors = [{instancePath:instancePath+"/sc",schemaPath:"#/properties/sc/format",keyword:"format",params:{format: "date-time"}}];
-return false;
-}
-}
-else {
+if(!(typeof data.sc === "string")){
 validate23.errors = [{instancePath:instancePath+"/sc",schemaPath:"#/properties/sc/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
@@ -495,17 +479,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.fr !== undefined){
-let data1 = data.fr;
 const _errs4 = errors;
 if(errors === _errs4){
 if(errors === _errs4){
-if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
-validate25.errors = [{instancePath:instancePath+"/fr",schemaPath:"#/properties/fr/format",keyword:"format",params:{format: "date"}}];
-return false;
-}
-}
-else {
+if(!(typeof data.fr === "string")){
 validate25.errors = [{instancePath:instancePath+"/fr",schemaPath:"#/properties/fr/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
@@ -562,17 +539,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.df !== undefined){
-let data4 = data.df;
 const _errs12 = errors;
 if(errors === _errs12){
 if(errors === _errs12){
-if(typeof data4 === "string"){
-if(!(formats0.test(data4))){
-validate25.errors = [{instancePath:instancePath+"/df",schemaPath:"#/properties/df/format",keyword:"format",params:{format: "date"}}];
-return false;
-}
-}
-else {
+if(!(typeof data.df === "string")){
 validate25.errors = [{instancePath:instancePath+"/df",schemaPath:"#/properties/df/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
@@ -585,17 +555,10 @@ var valid0 = true;
 }
 if(valid0){
 if(data.du !== undefined){
-let data5 = data.du;
 const _errs14 = errors;
 if(errors === _errs14){
 if(errors === _errs14){
-if(typeof data5 === "string"){
-if(!(formats0.test(data5))){
-validate25.errors = [{instancePath:instancePath+"/du",schemaPath:"#/properties/du/format",keyword:"format",params:{format: "date"}}];
-return false;
-}
-}
-else {
+if(!(typeof data.du === "string")){
 validate25.errors = [{instancePath:instancePath+"/du",schemaPath:"#/properties/du/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
