@@ -1,6 +1,5 @@
 import type { Alg, CryptoProvider, PublicJwk } from '@healthcode/core';
-import { encode } from 'cborg';
-import { decodeCbor, entry } from './cbor.js';
+import { decodeCbor, encodeCborArray, entry } from './cbor.js';
 
 /** COSE algorithm ids (RFC 9053, RFC 8230) of the algorithms the core crypto providers verify. */
 const ALGORITHMS = new Map<number, Alg>([
@@ -41,6 +40,6 @@ export function parseCoseSign1(bytes: Uint8Array): CoseSign1 | undefined {
 
 /** Whether `key` (whose `alg` must be the header's) signed `sign1` (the `Signature1` structure of RFC 9052 §4.4, no external data). */
 export function verifyCoseSign1(sign1: CoseSign1 & { alg: Alg }, key: PublicJwk, crypto: CryptoProvider): Promise<boolean> {
-  const toBeSigned = encode(['Signature1', sign1.protectedBytes, new Uint8Array(0), sign1.payload]);
+  const toBeSigned = encodeCborArray(['Signature1', sign1.protectedBytes, new Uint8Array(0), sign1.payload]);
   return crypto.verify(sign1.alg, key, toBeSigned, sign1.signature);
 }
