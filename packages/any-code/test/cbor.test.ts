@@ -9,10 +9,18 @@ const hex = (h: string) => Uint8Array.from(h.match(/../g)!, (b) => parseInt(b, 1
 
 describe('decodeCbor', () => {
   it('reads whatever cborg (an independent encoder) writes from JSON data', () => {
-    const json = fc.jsonValue({ maxDepth: 4 }).filter((v) => JSON.stringify(v) !== undefined);
-    fc.assert(fc.property(json, (value) => {
-      expect(cborToJson(decodeCbor(encode(value)))).toEqual(JSON.parse(JSON.stringify(value)));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+        expect(cborToJson(decodeCbor(encode(value)))).toEqual(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a `__proto__` key as data, never as a prototype', () => {
+    const value = cborToJson(decodeCbor(encode(new Map([['__proto__', { polluted: true }]])))) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(['__proto__']);
   });
 
   it('keeps integer map keys, byte strings and the COSE_Sign1 tag', () => {

@@ -155,11 +155,12 @@ export function cborToJson(value: unknown): unknown {
     return items.includes(undefined) ? undefined : items;
   }
   if (!(value instanceof Map)) return undefined;
-  const out: Record<string, unknown> = {};
+  const entries: Array<[string, unknown]> = [];
   for (const [key, item] of value) {
     const json = cborToJson(item);
     if (typeof key !== 'string' || json === undefined) return undefined;
-    out[key] = json;
+    entries.push([key, json]);
   }
-  return out;
+  // fromEntries defines own properties, so a `__proto__` key stays data instead of a prototype.
+  return Object.fromEntries(entries);
 }
