@@ -1,4 +1,5 @@
-import { verifyAnyCode, type AnyCodeResult } from '@healthcode/any-code';
+import { readFileSync } from 'node:fs';
+import { FOREIGN_FAILURE_REASONS, verifyAnyCode, type AnyCodeResult } from '@healthcode/any-code';
 import { maskName } from '@healthcode/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signingCertificate } from './support/certificate.js';
@@ -108,5 +109,12 @@ describe('verifyAnyCode: refusing, with a stable reason', () => {
 
   it('answers non-text input with a result, not an exception', async () => {
     expect(reasonOf(await verifyAnyCode(42 as unknown as string, w.trust))).toBe('malformed');
+  });
+});
+
+describe('docs/foreign-certificates.md', () => {
+  it('documents every reason a foreign code can be refused with', () => {
+    const doc = readFileSync(new URL('../../../docs/foreign-certificates.md', import.meta.url), 'utf8');
+    for (const reason of FOREIGN_FAILURE_REASONS) expect(doc).toContain(`| \`${reason}\` |`);
   });
 });
