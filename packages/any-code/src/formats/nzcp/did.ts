@@ -1,8 +1,9 @@
-import { parsePublicJwk, type PublicJwk } from '@healthcode/core';
+import type { PublicJwk } from '@healthcode/core';
+import { p256PublicKey } from '../p256-key.js';
 
 interface VerificationMethod {
   id?: unknown;
-  publicKeyJwk?: Record<string, unknown>;
+  publicKeyJwk?: unknown;
 }
 
 /**
@@ -15,13 +16,7 @@ export function didKey(documents: readonly unknown[], iss: string, kid: string):
     | undefined;
   const id = `${iss}#${kid}`;
   if (!doc || !Array.isArray(doc.assertionMethod) || !doc.assertionMethod.includes(id)) return undefined;
-  const jwk = Array.isArray(doc.verificationMethod) ? doc.verificationMethod.find((m) => m?.id === id)?.publicKeyJwk : undefined;
-  if (!jwk || jwk.kty !== 'EC' || jwk.crv !== 'P-256') return undefined;
-  try {
-    return parsePublicJwk({ kty: 'EC', crv: 'P-256', kid, alg: 'ES256', x: jwk.x, y: jwk.y });
-  } catch {
-    return undefined;
-  }
+  return p256PublicKey(Array.isArray(doc.verificationMethod) ? doc.verificationMethod.find((m) => m?.id === id)?.publicKeyJwk : undefined, kid);
 }
 
 /** Whether `iss` is a DID whose document the integrator supplied. */

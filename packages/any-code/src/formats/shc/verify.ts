@@ -1,9 +1,10 @@
-import { parseJsonObject, parsePublicJwk, type PublicJwk } from '@healthcode/core';
+import { parseJsonObject, type PublicJwk } from '@healthcode/core';
 import { fromBase64url } from '../../encoding/base64.js';
 import { inflateRaw } from '../../encoding/inflate.js';
 import { fail, type FormatOutcome } from '../../result.js';
 import type { ShcIssuer, VerifyContext } from '../../trust.js';
 import { maskedHolder } from '../holder.js';
+import { p256PublicKey } from '../p256-key.js';
 import { secondsToDate, windowFailure } from '../window.js';
 import { bundleCertifies, bundleResources, patientName } from './fhir.js';
 import { isChunked, numericToJws } from './numeric.js';
@@ -13,13 +14,7 @@ const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 /** The issuer's key with this kid, as an ES256 public JWK; `undefined` when absent or unusable. */
 function issuerKey(issuer: ShcIssuer, kid: string): PublicJwk | undefined {
-  const jwk = issuer.jwks.keys.find((k) => (k as { kid?: unknown } | null)?.kid === kid) as Record<string, unknown> | undefined;
-  if (!jwk || jwk.kty !== 'EC' || jwk.crv !== 'P-256') return undefined;
-  try {
-    return parsePublicJwk({ kty: 'EC', crv: 'P-256', kid, alg: 'ES256', x: jwk.x, y: jwk.y });
-  } catch {
-    return undefined;
-  }
+  return p256PublicKey(issuer.jwks.keys.find((k) => (k as { kid?: unknown } | null)?.kid === kid), kid);
 }
 
 /**
