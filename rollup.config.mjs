@@ -1,9 +1,13 @@
 // One build for every published package: ESM + CJS + declarations for every entry that
 // the package's `exports` map names (`./dist/x/y.mjs` is built from `src/x/y.ts`), plus its bin.
-// Dependencies and Node built-ins stay external, so each package ships only its own code.
+// Dependencies and Node built-ins stay external, so each package ships only its own code; a
+// devDependency that the sources import (@noble/* in core) is bundled, so the built files carry
+// it after the BigInt-literal rewrite (scripts/bigint-literals.mjs).
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
+import { bigintLiterals } from './scripts/bigint-literals.mjs';
 import { exportEntries, workspacePackages } from './scripts/workspace.mjs';
 
 // Packages that others depend on build first, so their declarations exist.
@@ -31,6 +35,7 @@ function configFor({ dir, pkg }) {
       { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named' },
     ],
     plugins: [
+      nodeResolve({ resolveOnly: Object.keys(pkg.devDependencies ?? {}), rootDir: dir }),
       typescript({
         tsconfig: join(dir, 'tsconfig.json'),
         include: [`${dir}/src/**/*.ts`],
@@ -44,6 +49,7 @@ function configFor({ dir, pkg }) {
           paths: {},
         },
       }),
+      bigintLiterals(),
     ],
     onwarn(warning, warn) {
       if (warning.code === 'EMPTY_BUNDLE') return;

@@ -1,0 +1,73 @@
+// ES256 on @noble/curves, in a module of its own: it is loaded (import()) only once the engine is
+// known to have BigInt, because noble calls BigInt() while it loads and would fail on an engine
+// without it.
+import { ecdsa, weierstrassN } from '@noble/curves/abstract/weierstrass.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { base64urlDecode, base64urlEncode } from '../jws/base64url.js';
+import type { PrivateJwk, PublicJwk } from '../keys.js';
+import { secureRandomBytes } from './secure-random.js';
+
+// The curve is built here from its domain parameters (FIPS 186-4 §D.1.2.3, SEC 2 secp256r1) rather
+// than taken from '@noble/curves/nist', which also builds P-384 and P-521 and so pulls SHA-512 and
+// its BigInt constants into the hashes that load before BigInt is known to exist.
+const hex = (digits: string) => BigInt(`0x${digits}`);
+const p256 = ecdsa(
+  weierstrassN({
+    p: hex('ffffffff00000001000000000000000000000000ffffffffffffffffffffffff'),
+    n: hex('ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551'),
+    h: BigInt(1),
+    a: hex('ffffffff00000001000000000000000000000000fffffffffffffffffffffffc'),
+    b: hex('5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b'),
+    Gx: hex('6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296'),
+    Gy: hex('4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5'),
+  }),
+  sha256,
+  { lowS: false, randomBytes: (length = 32) => secureRandomBytes(length) },
+);
+
+/** The uncompressed SEC 1 encoding (`04‖x‖y`) of a JWK's point, which noble checks lies on P-256. */
+export function p256PublicKey(jwk: PublicJwk): Uint8Array | undefined {
+  const x = jwk.x === undefined ? undefined : base64urlDecode(jwk.x);
+  const y = jwk.y === undefined ? undefined : base64urlDecode(jwk.y);
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || x?.length !== 32 || y?.length !== 32) return undefined;
+  const encoded = new Uint8Array(65);
+  encoded[0] = 4;
+  encoded.set(x, 1);
+  encoded.set(y, 33);
+  try {
+    // Refuses coordinates of p or more and points off the curve ("invalid curve" keys).
+    p256.Point.fromBytes(encoded);
+    return encoded;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * ECDSA P-256 / SHA-256 verification of a 64-byte `r‖s` signature, both of them already checked to
+ * lie in `[1, n-1]`. High-S signatures are accepted, as by WebCrypto and OpenSSL (RFC 7518 does not
+ * ask for low S).
+ */
+export function verifyP256(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): boolean {
+  return p256.verify(signature, sha256(data), publicKey, { prehash: false, lowS: false, format: 'compact' });
+}
+
+/** A deterministic (RFC 6979) ES256 signature, `r‖s`, of `data` by the JWK's `d`. */
+export function signP256(key: PrivateJwk, data: Uint8Array): Uint8Array {
+  const d = base64urlDecode(key.d);
+  if (d?.length !== 32) throw new Error('d is not a 32-byte P-256 scalar');
+  return p256.sign(sha256(data), d, { prehash: false, lowS: false }).toBytes('compact');
+}
+
+/** A fresh P-256 key pair as JWK members, from `crypto.getRandomValues` reduced to a scalar without bias. */
+export function p256KeyPair(): { kty: 'EC'; crv: 'P-256'; x: string; y: string; d: string } {
+  const d = p256.utils.randomSecretKey();
+  const point = p256.getPublicKey(d, false);
+  return {
+    kty: 'EC',
+    crv: 'P-256',
+    x: base64urlEncode(point.subarray(1, 33)),
+    y: base64urlEncode(point.subarray(33, 65)),
+    d: base64urlEncode(d),
+  };
+}
