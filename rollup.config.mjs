@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 import { bigintLiterals } from './scripts/bigint-literals.mjs';
+import { minifyCommonJs } from './scripts/minify.mjs';
 import { exportEntries, workspacePackages } from './scripts/workspace.mjs';
 
 // Packages that others depend on build first, so their declarations exist.
@@ -32,7 +33,7 @@ function configFor({ dir, pkg }) {
     external: externalFor(pkg),
     output: [
       { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', sourcemap: true },
-      { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named' },
+      { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named', plugins: [minifyCommonJs()] },
     ],
     plugins: [
       nodeResolve({ resolveOnly: Object.keys(pkg.devDependencies ?? {}), rootDir: dir }),
