@@ -43,7 +43,7 @@ const scenarios: Record<string, string> = {
   'everything in @healthcode/core': `export * from '@healthcode/core';`,
 };
 
-const rows = [];
+const rows: { name: string; [figure: string]: unknown }[] = [];
 for (const [name, contents] of Object.entries(scenarios)) {
   const out = await build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
@@ -65,6 +65,7 @@ for (const [name, contents] of Object.entries(scenarios)) {
 
 // The CommonJS view needs the built packages: build core and the WeChat adapter as `pnpm build` does.
 const root = join(import.meta.dirname, '..');
+// @ts-expect-error plain ESM config, shared with `pnpm build`
 const configs = ((await import('../rollup.config.mjs')) as { default: RollupOptions[] }).default;
 for (const config of configs) {
   const dir = (config.output as OutputOptions[])[0]!.dir!;
