@@ -8,6 +8,7 @@ import type { CryptoProvider } from './provider.js';
 import { secureRandomBytes } from './secure-random.js';
 
 type NobleP256 = typeof import('./noble-p256.js');
+type P256PublicKey = import('./noble-p256.js').P256PublicKey;
 
 let p256Module: Promise<NobleP256> | undefined;
 // Loaded on first use: noble calls BigInt() as it loads, so it may only load once BigInt is known to exist.
@@ -49,7 +50,7 @@ export function nobleCryptoProvider(options: NobleCryptoProviderOptions = {}): C
   if (!hasBigInt()) throw new CryptoError('unavailable', '@noble/curves needs BigInt, which this engine lacks');
   const { rsa } = options;
   // null marks a JWK whose point is not on the curve, so it is refused without decoding it again.
-  const publicKeys = new KeyCache<Uint8Array | null>();
+  const publicKeys = new KeyCache<P256PublicKey | null>();
   const rsaProvider = (alg: Alg): CryptoProvider => {
     if (!rsa) throw new CryptoError('unavailable', `the noble provider does ES256 only; pass options.rsa for ${alg}`);
     return rsa;
