@@ -1,5 +1,5 @@
 import type { HealthStatus } from '../status.js';
-import { CODE_ID, DOCUMENT_TAIL, ISSUER_ID, MASKED_NAME, NUMERIC_DATE, REGION, SUBJECT, type Rule } from './rules.js';
+import { CODE_ID, DOCUMENT_TAIL, ISSUER_ID, MASKED_NAME, NUMERIC_DATE, PSEUDONYM, REGION, SUBJECT, type Rule } from './rules.js';
 
 export { MAX_MASKED_NAME_LENGTH, MAX_NUMERIC_DATE } from './rules.js';
 
@@ -46,6 +46,7 @@ const STATUS: Rule = { test: (v) => v === 'g' || v === 'y' || v === 'r', message
 const CLAIM_RULES: [keyof CodeClaims, Rule][] = [
   ['iss', ISSUER_ID],
   ['sub', SUBJECT],
+  ['sub', PSEUDONYM],
   ['st', STATUS],
   ['iat', NUMERIC_DATE],
   ['exp', NUMERIC_DATE],

@@ -26,14 +26,15 @@ export const DOCUMENT_TAIL = pattern(/^[0-9A-Z]{1,4}$/, 'document tail must be 1
 /** Key ids: 1-64 printable ASCII characters without quotes or backslashes, so they embed in JSON unchanged. */
 export const KEY_ID = pattern(/^[\x21\x23-\x5b\x5d-\x7e]{1,64}$/, 'kid must be 1-64 printable ASCII characters');
 
-const SUBJECT_SHAPE = /^[A-Za-z0-9_-]{8,64}$/;
+/** Subject ids are 8-64 base64url characters (see {@link PSEUDONYM} for the rest of the rule). */
+export const SUBJECT = pattern(/^[A-Za-z0-9_-]{8,64}$/, 'subject must be 8-64 base64url characters');
 /**
- * Pseudonymous subject ids: 8-64 base64url characters with at least one letter, `-` or `_`, and
- * never shaped like a resident ID number, so a number in clear cannot be put in a code by mistake.
+ * Pseudonymous subject ids hold at least one letter, `-` or `_`, and are never shaped like a
+ * resident ID number, so a number in clear cannot be put in a code by mistake.
  */
-export const SUBJECT: Rule = {
-  test: (v) => typeof v === 'string' && SUBJECT_SHAPE.test(v) && /[A-Za-z_-]/.test(v) && !/^[0-9]{17}[0-9Xx]$/.test(v),
-  message: 'subject must be a pseudonym of 8-64 base64url characters, not an ID number',
+export const PSEUDONYM: Rule = {
+  test: (v) => typeof v === 'string' && /[A-Za-z_-]/.test(v) && !/^[0-9]{17}[0-9Xx]$/.test(v),
+  message: 'subject looks like an ID number, not a pseudonym',
 };
 /** Masked display name: 1-32 characters including at least one `*`. */
 export const MASKED_NAME: Rule = {
