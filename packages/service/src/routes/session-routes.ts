@@ -43,13 +43,13 @@ export function sessionRoutes(ctx: ServiceContext): ServiceRoute[] {
         // A passport opens a review for a new user, or a fresh one after a rejection;
         // an identity the host verified, or one under review, stays as it is.
         if (body.passport && (!existing || existing.identityStatus === 'rejected')) {
-          const review: StoredReview = { reviewId: newId('rev'), userId, passport: body.passport, submittedAt: now, identityStatus: 'pending_review' };
+          const review: StoredReview = { reviewId: newId('rev', ctx.crypto), userId, passport: body.passport, submittedAt: now, identityStatus: 'pending_review' };
           await ctx.store.saveReview(review);
           user.identityStatus = 'pending_review';
           user.reviewId = review.reviewId;
         }
         await ctx.store.saveUser(user);
-        const sessionToken = newToken();
+        const sessionToken = newToken(ctx.crypto);
         const expiresAt = now + ctx.sessionTtlSeconds * 1000;
         await ctx.store.saveSession(sessionToken, { userId, expiresAt });
         const response: CreateSessionResponse = { sessionToken, ...sessionInfo(user, expiresAt) };
