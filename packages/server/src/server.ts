@@ -6,6 +6,7 @@ import {
   DEFAULT_RETENTION,
   SERVICE_DEFAULTS,
   errorResponse,
+  withRequestId,
   type Keyring,
   type PurgeReport,
   type RetentionPolicy,
@@ -16,6 +17,7 @@ import { startHousekeeping } from './housekeeping.js';
 import { loadOrCreateKeyringState, loadOrCreateOperatorToken, saveKeyringState } from './keys.js';
 import { loggerOptions, type LogOptions } from './logging.js';
 import { healthCodePlugin } from './plugin.js';
+import { refusalOptions } from './refusals.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/storage.js';
 
@@ -77,7 +79,7 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   const storage = options.storage ?? openSqliteStorage({ path: options.dbPath ?? ':memory:' });
   const operatorToken = options.operatorToken ?? loadOrCreateOperatorToken(options.keysDir);
   const bodyLimit = options.bodyLimit ?? SERVICE_DEFAULTS.bodyLimit;
-  const app = Fastify({ logger: loggerOptions(options.log ?? {}), bodyLimit, return503OnClosing: true });
+  const app = Fastify({ logger: loggerOptions(options.log ?? {}), bodyLimit, return503OnClosing: true, ...refusalOptions });
   const service = createService({
     ...options,
     store: storage,
@@ -91,8 +93,8 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   const { keyring } = service;
   await app.register(healthCodePlugin, { service });
   app.setNotFoundHandler((request, reply) => {
-    const response = errorResponse(new ApiError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
-    return reply.code(response.status).send(response.body);
+    const response = withRequestId(errorResponse(new ApiError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)), request.id);
+    return reply.code(response.status).headers(response.headers ?? {}).send(response.body);
   });
 
   const retention: RetentionPolicy = { ...DEFAULT_RETENTION, ...options.housekeeping?.retention };

@@ -13,6 +13,8 @@ import type { TrustList } from './trust/trust-list.js';
 
 /** Default tolerated clock difference between issuer and verifier, in seconds. */
 export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+/** Largest clock difference a verifier may tolerate, in seconds: beyond an hour, expiry means little. */
+export const MAX_CLOCK_SKEW_SECONDS = 3600;
 
 /** Options of {@link verifyCode}. */
 export interface VerifyOptions {
@@ -100,7 +102,7 @@ function readOptions(opts: VerifyOptions): Settings | InvalidCode {
   const nowMs = date === undefined ? Date.now() : typeof (date as Date)?.getTime === 'function' ? (date as Date).getTime() : Number.NaN;
   const skew = opts.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS;
   const requested: unknown = opts.algorithms ?? SUPPORTED_ALGORITHMS;
-  if (!Number.isFinite(nowMs) || typeof skew !== 'number' || !(skew >= 0 && skew <= 3600) || !Array.isArray(requested)) {
+  if (!Number.isFinite(nowMs) || typeof skew !== 'number' || !(skew >= 0 && skew <= MAX_CLOCK_SKEW_SECONDS) || !Array.isArray(requested)) {
     return fail('invalid_options', 'now must be a valid Date, clockSkew 0-3600 seconds and algorithms an array');
   }
   const trust = trustIndex(opts.trust);

@@ -10,7 +10,7 @@ import {
   type SessionInfo,
 } from '@healthcode/core/api';
 import { authenticate, requireOperator, type ServiceContext } from '../context.js';
-import { created, ok, parseOrThrow, type ServiceRoute } from '../http.js';
+import { bearerToken, created, noContent, ok, parseOrThrow, type ServiceRoute } from '../http.js';
 import { newId, newToken } from '../ids.js';
 import type { StoredReview, StoredUser } from '../store/store.js';
 
@@ -62,6 +62,15 @@ export function sessionRoutes(ctx: ServiceContext): ServiceRoute[] {
       async handle(request) {
         const user = await authenticate(ctx, request);
         return ok(sessionInfo(user, user.sessionExpiresAt));
+      },
+    },
+    {
+      method: 'DELETE',
+      path: API_ROUTES.currentSession,
+      async handle(request) {
+        await authenticate(ctx, request);
+        await ctx.store.deleteSession(bearerToken(request));
+        return noContent();
       },
     },
     {

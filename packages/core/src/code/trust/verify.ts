@@ -4,7 +4,7 @@ import { decodeCompactJws } from '../jws/compact.js';
 import { checkHeader } from '../jws/header-policy.js';
 import { parseJsonObject } from '../jws/json.js';
 import { SUPPORTED_ALGORITHMS, parsePublicJwk, type PublicJwk } from '../keys.js';
-import { DEFAULT_CLOCK_SKEW_SECONDS, NO_CRYPTO_MESSAGE } from '../verify.js';
+import { DEFAULT_CLOCK_SKEW_SECONDS, MAX_CLOCK_SKEW_SECONDS, NO_CRYPTO_MESSAGE } from '../verify.js';
 import { TRUST_LIST_TYP, readTrustList, type TrustList } from './trust-list.js';
 
 /** Longest signed trust list accepted (1 MiB of text). */
@@ -48,8 +48,8 @@ async function verifyWith(
   // An invalid clock makes every time comparison false, which would accept an expired list.
   const nowMs = opts.now === undefined ? Date.now() : opts.now instanceof Date ? opts.now.getTime() : Number.NaN;
   const skew = opts.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS;
-  if (!Number.isFinite(nowMs) || !Number.isFinite(skew) || skew < 0 || (opts.minSequence !== undefined && !Number.isFinite(opts.minSequence))) {
-    throw new TrustListError('trust_list/invalid_options', 'now must be a valid Date, clockSkew a finite number of seconds >= 0, minSequence finite');
+  if (!Number.isFinite(nowMs) || typeof skew !== 'number' || !(skew >= 0 && skew <= MAX_CLOCK_SKEW_SECONDS) || (opts.minSequence !== undefined && !Number.isFinite(opts.minSequence))) {
+    throw new TrustListError('trust_list/invalid_options', 'now must be a valid Date, clockSkew 0-3600 seconds, minSequence finite');
   }
   if (typeof signed !== 'string' || signed.length > MAX_TRUST_LIST_LENGTH) {
     throw new TrustListError('trust_list/malformed', 'signed trust list must be a string of at most 1 MiB');
