@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { createHmac, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { join } from 'node:path';
 import { defaultCryptoProvider, jsrsasignCryptoProvider, nobleCryptoProvider, nodeCryptoProvider, webCryptoProvider } from '@healthcode/core/code';
-import { deriveSubjectId, normalizeIdentity } from '@healthcode/core/privacy';
+import { deriveSubjectId, normaliseIdentity } from '@healthcode/core/privacy';
 import { KEYUTIL, KJUR } from 'jsrsasign';
 import { jws, publicJwk, qrText, signature, signingInput, verifyTokenWith } from './bench-token.js';
 import { compare, type Op } from './measure.js';
@@ -94,7 +94,7 @@ const jitless = JSON.parse(resultLine.slice('RESULT '.length)) as PureJsFigures;
 const identity = { type: 'resident_id', number: '11010519491231002X' };
 const subjectKey = Uint8Array.from({ length: 32 }, (_, i) => i * 7 + 1);
 const hmacBaseline: Op = {
-  run: () => createHmac('sha256', subjectKey).update(normalizeIdentity(identity)).digest().subarray(0, 12).toString('base64url'),
+  run: () => createHmac('sha256', subjectKey).update(normaliseIdentity(identity)).digest().subarray(0, 12).toString('base64url'),
   count: 1,
 };
 const subjectProviders = { node: nodeCryptoProvider(), webcrypto: webCryptoProvider(), noble: nobleCryptoProvider(), jsrsasign };

@@ -91,13 +91,13 @@ export {
 
 export {
   buildFormDescriptor,
-  localizeFormDescriptor,
+  localiseFormDescriptor,
   validateDeclaration,
   issueMessage,
   type FormDescriptor,
   type FormSection,
   type FormField,
-  type LocalizedFormDescriptor,
+  type LocalisedFormDescriptor,
   type Declaration,
   type DeclarationIssue,
   type DeclarationValidationResult,

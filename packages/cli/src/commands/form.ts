@@ -1,5 +1,5 @@
 import { CURRENT_FORM_VERSION, findFormVersion } from '@healthcode/core/declaration';
-import { buildFormDescriptor, localizeFormDescriptor } from '@healthcode/core';
+import { buildFormDescriptor, localiseFormDescriptor } from '@healthcode/core';
 import { type Command, UsageError } from '../command.js';
 import { parseCommandArgs } from '../io/args.js';
 import { localeOption } from '../io/declaration-file.js';
@@ -24,7 +24,7 @@ export const formCommand: Command = {
     const version = values.version ?? CURRENT_FORM_VERSION;
     if (!findFormVersion(version)) throw new UsageError(`unknown form version '${version}'`);
     const descriptor = buildFormDescriptor({ version });
-    ctx.stdout(`${JSON.stringify(locale ? localizeFormDescriptor(descriptor, locale) : descriptor, null, 2)}\n`);
+    ctx.stdout(`${JSON.stringify(locale ? localiseFormDescriptor(descriptor, locale) : descriptor, null, 2)}\n`);
     return 0;
   },
 };

@@ -1,5 +1,5 @@
 import { addDays, cityDate, type IsoDate } from '../declaration/calendar.js';
-import { type LocalizedText, formatText, localized as t } from '../declaration/locale.js';
+import { type LocalisedText, formatText, localized as t } from '../declaration/locale.js';
 import { HEALTH_STATUSES, type HealthStatus } from '../status.js';
 import { type DeclarationRecord, declarationEpisodes } from './assess.js';
 import { DEFAULT_RULE_SET } from './default-rules.js';
@@ -53,9 +53,9 @@ export interface EvaluateInput {
 export interface StatusReason {
   code: ReasonCode;
   status: Exclude<HealthStatus, 'green'>;
-  message: LocalizedText;
+  message: LocalisedText;
   since: IsoDate;
-  clears: LocalizedText;
+  clears: LocalisedText;
 }
 
 /** The colour of a person now, with its reasons (most severe first) and the latest negative test. */
@@ -79,7 +79,7 @@ interface Active {
   code: ReasonCode;
   status: HealthStatus;
   since: IsoDate;
-  clears: LocalizedText;
+  clears: LocalisedText;
   knownAt: number;
 }
 

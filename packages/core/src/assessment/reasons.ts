@@ -1,4 +1,4 @@
-import { type LocalizedText, formatText, localized as t } from '../declaration/locale.js';
+import { type LocalisedText, formatText, localized as t } from '../declaration/locale.js';
 
 /** Why an assessment is not green: one code per rule that applied. */
 export type ReasonCode =
@@ -11,7 +11,7 @@ export type ReasonCode =
   | 'test_positive'
   | 'manual';
 
-const REASON_TEXTS: Record<ReasonCode, LocalizedText> = {
+const REASON_TEXTS: Record<ReasonCode, LocalisedText> = {
   contact_confirmed: t('近 {days} 天内接触过确诊病例。', 'Contact with a confirmed case in the last {days} days.', '近 {days} 日內接觸過確診個案。'),
   contact_suspected: t('近 {days} 天内接触过疑似病例。', 'Contact with a suspected case in the last {days} days.', '近 {days} 日內接觸過疑似個案。'),
   travel_high_risk: t('近 {days} 天内到过高风险地区。', 'Visited a high-risk area in the last {days} days.', '近 {days} 日內到過高風險地區。'),
@@ -25,7 +25,7 @@ const REASON_TEXTS: Record<ReasonCode, LocalizedText> = {
 /** One reason of an assessment: a stable code and its text in every locale. */
 export interface AssessmentReason {
   code: ReasonCode;
-  message: LocalizedText;
+  message: LocalisedText;
 }
 
 /** The reason for `code`, its text filled with the rule set's numbers. */

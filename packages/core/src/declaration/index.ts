@@ -1,4 +1,4 @@
-// LocalizedText (Record<Locale, string>) stays internal: render/ exports a narrower type of that name.
+// LocalisedText (Record<Locale, string>) stays internal: render/ exports a narrower type of that name.
 export { type Locale, LOCALES, DEFAULT_LOCALE, isLocale } from './locale.js';
 export { CITY_UTC_OFFSET_MINUTES, type IsoDate, cityDate, cityDayStart, isIsoDate, addDays, windowStart } from './calendar.js';
 export { PROVINCE_CODES, isRegionCode, isDistrictCode, regionsOverlap } from './regions.js';

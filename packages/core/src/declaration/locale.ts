@@ -8,7 +8,7 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en', 'zh-HK'];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 /** One text in every supported locale. */
-export type LocalizedText = Record<Locale, string>;
+export type LocalisedText = Record<Locale, string>;
 
 /** True when `value` is one of {@link LOCALES}. */
 export function isLocale(value: unknown): value is Locale {
@@ -16,12 +16,12 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** Replaces `{name}` placeholders in every locale's text with `params[name]`. */
-export function formatText(text: LocalizedText, params: Readonly<Record<string, string | number>> = {}): LocalizedText {
+export function formatText(text: LocalisedText, params: Readonly<Record<string, string | number>> = {}): LocalisedText {
   const fill = (s: string): string => s.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
   return { 'zh-CN': fill(text['zh-CN']), en: fill(text.en), 'zh-HK': fill(text['zh-HK']) };
 }
 
 /** One text written in each locale, in the order zh-CN, en, zh-HK. */
-export function localized(zhCN: string, en: string, zhHK: string): LocalizedText {
+export function localized(zhCN: string, en: string, zhHK: string): LocalisedText {
   return { 'zh-CN': zhCN, en, 'zh-HK': zhHK };
 }

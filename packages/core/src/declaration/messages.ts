@@ -1,11 +1,11 @@
-import { type Locale, type LocalizedText, formatText, localized as t } from './locale.js';
+import { type Locale, type LocalisedText, formatText, localized as t } from './locale.js';
 import type { DeclarationIssueCode, IssueParams } from './issue-codes.js';
 
 /**
  * Messages shown under a field, by issue code. They never quote the answer:
  * an identity number or a name must not travel into logs through an error.
  */
-const MESSAGES: Record<DeclarationIssueCode, LocalizedText> = {
+const MESSAGES: Record<DeclarationIssueCode, LocalisedText> = {
   required: t('此项为必填项。', 'This field is required.', '此項為必填項。'),
   invalid_type: t('填写的内容类型不正确。', 'This answer is of the wrong kind.', '填寫的內容類型不正確。'),
   invalid_format: t('格式不正确，请检查。', 'The format is not valid; please check it.', '格式不正確，請檢查。'),

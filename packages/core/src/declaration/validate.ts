@@ -12,7 +12,7 @@ export interface DeclarationIssue {
   path: string;
   /** Stable code to switch on. */
   code: DeclarationIssueCode;
-  /** Localized text for people; never quotes the answer. */
+  /** Localised text for people; never quotes the answer. */
   message: string;
 }
 

@@ -2,7 +2,7 @@ export { maskName, documentTail } from './mask.js';
 export {
   deriveSubjectId,
   keyedDigest,
-  normalizeIdentity,
+  normaliseIdentity,
   type SubjectIdentity,
   SubjectIdError,
   MIN_SUBJECT_KEY_BYTES,

@@ -24,7 +24,7 @@ export interface SubjectIdentity {
  * Return Permit keeps only its lifelong 9 characters, so a renewed permit
  * keeps the same subject id.
  */
-export function normalizeIdentity(identity: SubjectIdentity): string {
+export function normaliseIdentity(identity: SubjectIdentity): string {
   const type = identity.type.trim().toLowerCase();
   let number = identity.number.replace(/[\s-]+/g, '').toUpperCase();
   if (type === 'hk_macau_permit') number = hkMacauPermitHolderNumber(number);
@@ -34,7 +34,7 @@ export function normalizeIdentity(identity: SubjectIdentity): string {
 
 /**
  * A pseudonymous, stable id for a person: HMAC-SHA256 under the issuer's key
- * of {@link normalizeIdentity}, truncated to 12 bytes, base64url (16 chars).
+ * of {@link normaliseIdentity}, truncated to 12 bytes, base64url (16 chars).
  * Without the key, the id cannot be linked back to the number. A string key is
  * taken as UTF-8; throws {@link SubjectIdError} for a key under 16 bytes.
  *
@@ -48,7 +48,7 @@ export function normalizeIdentity(identity: SubjectIdentity): string {
  */
 export function deriveSubjectId(identity: SubjectIdentity, key: string | Uint8Array, opts: { crypto?: CryptoProvider } = {}): string {
   // 12 bytes of the MAC are exactly the first 16 base64url characters.
-  return keyedDigest(normalizeIdentity(identity), key, opts).slice(0, 16);
+  return keyedDigest(normaliseIdentity(identity), key, opts).slice(0, 16);
 }
 
 /**

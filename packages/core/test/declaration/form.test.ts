@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { CURRENT_FORM_VERSION, FORM_VERSIONS, LOCALES, createDeclarationSchema } from '@healthcode/core/declaration';
-import { type FormField, buildFormDescriptor, localizeFormDescriptor, validateDeclaration } from '@healthcode/core';
+import { type FormField, buildFormDescriptor, localiseFormDescriptor, validateDeclaration } from '@healthcode/core';
 import { NOW, residentAnswers } from './fixtures.js';
 
 type JsonSchema = {
@@ -124,7 +124,7 @@ describe('buildFormDescriptor', () => {
   });
 
   it('keeps one locale when localized', () => {
-    const en = localizeFormDescriptor(buildFormDescriptor(), 'en');
+    const en = localiseFormDescriptor(buildFormDescriptor(), 'en');
     expect(en.locale).toBe('en');
     expect(en.title).toBe('Health declaration');
     expect(en.sections[0]?.fields[0]?.label).toBe('Full name');

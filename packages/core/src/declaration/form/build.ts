@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { HealthCodeError } from '../../errors.js';
 import { fieldMeta } from '../field-meta.js';
 import { DECLARATION_WINDOW_DAYS, type SchemaContext } from '../fields.js';
-import type { LocalizedText } from '../locale.js';
+import type { LocalisedText } from '../locale.js';
 import { declarationParts } from '../schema.js';
 import { getFormVersion } from '../versions.js';
 import type { FieldCondition, FormDescriptor, FormField, FormOption } from './descriptor.js';
@@ -36,7 +36,7 @@ function fieldText(pos: Position) {
   return text;
 }
 
-function optionLabel(pos: Position, value: string): LocalizedText {
+function optionLabel(pos: Position, value: string): LocalisedText {
   const label = OPTION_LABELS[pos.path]?.[value];
   if (!label) throw new FormDefinitionError('form/missing_text', `no label for option '${value}' of '${pos.path}'`);
   return label;

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../locale.js';
+import type { LocalisedText } from '../locale.js';
 
 /** Kinds of input a host renders. */
 export type FormFieldType =
@@ -24,7 +24,7 @@ export interface FieldCondition {
 /** One choice of a select or multi-select. */
 export interface FormOption {
   value: string | boolean;
-  label: LocalizedText;
+  label: LocalisedText;
 }
 
 /** One question of the form. */
@@ -41,8 +41,8 @@ export interface FormField {
    */
   path: string;
   type: FormFieldType;
-  label: LocalizedText;
-  help?: LocalizedText;
+  label: LocalisedText;
+  help?: LocalisedText;
   required: boolean;
   /** Every condition must hold for the field to be shown (and answered). */
   visibleWhen?: FieldCondition[];
@@ -63,7 +63,7 @@ export interface FormField {
 /** An ordered group of fields, shown together. */
 export interface FormSection {
   id: string;
-  title: LocalizedText;
+  title: LocalisedText;
   fields: FormField[];
 }
 
@@ -76,7 +76,7 @@ export interface FormDescriptor {
   descriptorFormat: 1;
   version: string;
   publishedAt: string;
-  title: LocalizedText;
+  title: LocalisedText;
   /** Length of the look-back window of travel and contact dates, in days. */
   windowDays: number;
   sections: FormSection[];

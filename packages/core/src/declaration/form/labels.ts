@@ -1,11 +1,11 @@
-import { type LocalizedText, localized as t } from '../locale.js';
+import { type LocalisedText, localized as t } from '../locale.js';
 import type { FormSectionDefinition } from '../versions.js';
 
 /** Title of the whole form. */
 export const FORM_TITLE = t('健康申报', 'Health declaration', '健康申報');
 
 /** Section titles by section id. */
-export const SECTION_TITLES: Record<FormSectionDefinition['id'], LocalizedText> = {
+export const SECTION_TITLES: Record<FormSectionDefinition['id'], LocalisedText> = {
   personal: t('个人信息', 'Personal details', '個人資料'),
   health: t('健康状况', 'Health', '健康狀況'),
   exposure: t('行程与接触史', 'Travel and contacts', '行程及接觸史'),
@@ -14,8 +14,8 @@ export const SECTION_TITLES: Record<FormSectionDefinition['id'], LocalizedText> 
 
 /** Text of one field: its label and optional help. */
 export interface FieldText {
-  label: LocalizedText;
-  help?: LocalizedText;
+  label: LocalisedText;
+  help?: LocalisedText;
 }
 
 /**
@@ -94,7 +94,7 @@ export const FIELD_TEXTS: Record<string, FieldText> = {
 };
 
 /** Labels of the options of each choice, keyed by path, then by value. */
-export const OPTION_LABELS: Record<string, Record<string, LocalizedText>> = {
+export const OPTION_LABELS: Record<string, Record<string, LocalisedText>> = {
   'identityDocument.type': {
     resident_id_card: t('居民身份证', 'PRC Resident Identity Card', '居民身份證'),
     passport: t('护照', 'Passport', '護照'),
@@ -127,7 +127,7 @@ export const OPTION_LABELS: Record<string, Record<string, LocalizedText>> = {
 };
 
 /** Labels of yes/no answers. */
-export const BOOLEAN_LABELS: Record<'true' | 'false', LocalizedText> = {
+export const BOOLEAN_LABELS: Record<'true' | 'false', LocalisedText> = {
   true: t('是', 'Yes', '是'),
   false: t('否', 'No', '否'),
 };

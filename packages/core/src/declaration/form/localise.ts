@@ -1,19 +1,19 @@
-import { LOCALES, type Locale, type LocalizedText } from '../locale.js';
+import { LOCALES, type Locale, type LocalisedText } from '../locale.js';
 import type { FormDescriptor } from './descriptor.js';
 
-/** `T` with every {@link LocalizedText} replaced by the plain string of one locale. */
-export type Localized<T> = T extends LocalizedText
+/** `T` with every {@link LocalisedText} replaced by the plain string of one locale. */
+export type Localised<T> = T extends LocalisedText
   ? string
   : T extends readonly (infer U)[]
-    ? Localized<U>[]
+    ? Localised<U>[]
     : T extends object
-      ? { [K in keyof T]: Localized<T[K]> }
+      ? { [K in keyof T]: Localised<T[K]> }
       : T;
 
 /** A form descriptor whose texts are in one locale only. */
-export type LocalizedFormDescriptor = Localized<FormDescriptor> & { locale: Locale };
+export type LocalisedFormDescriptor = Localised<FormDescriptor> & { locale: Locale };
 
-function isLocalizedText(value: object): value is LocalizedText {
+function isLocalizedText(value: object): value is LocalisedText {
   const keys = Object.keys(value);
   return keys.length === LOCALES.length && LOCALES.every((l) => typeof (value as Record<string, unknown>)[l] === 'string');
 }
@@ -26,6 +26,6 @@ function pick(value: unknown, locale: Locale): unknown {
 }
 
 /** Keeps only `locale`'s strings of a descriptor, for hosts that render one language. */
-export function localizeFormDescriptor(descriptor: FormDescriptor, locale: Locale): LocalizedFormDescriptor {
-  return { ...(pick(descriptor, locale) as Localized<FormDescriptor>), locale };
+export function localiseFormDescriptor(descriptor: FormDescriptor, locale: Locale): LocalisedFormDescriptor {
+  return { ...(pick(descriptor, locale) as Localised<FormDescriptor>), locale };
 }
