@@ -53,7 +53,15 @@ function configFor({ dir, pkg }) {
     external: externalFor(pkg),
     output: [
       { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', sourcemap: true },
-      { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named', plugins: [minifyCommonJs()] },
+      {
+        dir: join(dir, 'dist'),
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        chunkFileNames: '[name]-[hash].cjs',
+        sourcemap: true,
+        exports: 'named',
+        plugins: [minifyCommonJs()],
+      },
     ],
     plugins: [
       // A fresh dist/ each build: stale chunks from an earlier build would be published too.

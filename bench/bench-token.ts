@@ -16,22 +16,23 @@ const list: TrustList = {
 // As a verifier gets it: signed by the root and checked, hence frozen and indexed once.
 export const trust = await verifyTrustList(await signTrustList(list, TEST_ROOT_KEY), toPublicJwk(TEST_ROOT_KEY), { now });
 // A child process (the --jitless rows) gets the parent's token, so one run measures one token.
-export const qrText = process.env.BENCH_QR_TEXT ?? await issueCode(
-  {
-    issuer: 'cn-310000',
-    subject: 'q3Vx9KpL2mTz8RwA',
-    status: 'green',
-    region: '310000',
-    display: { name: '张*三', documentTail: '1234' },
-    issuedAt: new Date('2026-11-18T08:00:00Z'),
-  },
-  { key: TEST_ISSUER_KEY },
-);
+export const qrText =
+  process.env.BENCH_QR_TEXT ??
+  (await issueCode(
+    {
+      issuer: 'cn-310000',
+      subject: 'q3Vx9KpL2mTz8RwA',
+      status: 'green',
+      region: '310000',
+      display: { name: '张*三', documentTail: '1234' },
+      issuedAt: new Date('2026-11-18T08:00:00Z'),
+    },
+    { key: TEST_ISSUER_KEY },
+  ));
 export const { jws } = decodeQrText(qrText);
 const [h, p, s] = jws.split('.') as [string, string, string];
 export const signingInput = Buffer.from(`${h}.${p}`);
 export const signature = Buffer.from(s, 'base64url');
-
 
 /** verifyCode on the token with `crypto`; throws unless it verifies. */
 export async function verifyTokenWith(crypto: CryptoProvider): Promise<void> {

@@ -10,14 +10,19 @@
 import { spawnSync } from 'node:child_process';
 import { createHmac, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { join } from 'node:path';
-import { defaultCryptoProvider, jsrsasignCryptoProvider, nobleCryptoProvider, nodeCryptoProvider, webCryptoProvider } from '@healthcode/core/code';
+import {
+  defaultCryptoProvider,
+  jsrsasignCryptoProvider,
+  nobleCryptoProvider,
+  nodeCryptoProvider,
+  webCryptoProvider,
+} from '@healthcode/core/code';
 import { deriveSubjectId, normaliseIdentity } from '@healthcode/core/privacy';
 import { KEYUTIL, KJUR } from 'jsrsasign';
 import { jws, publicJwk, qrText, signature, signingInput, verifyTokenWith } from './bench-token.js';
 import { compare, type Op } from './measure.js';
 import { measurePureJs, type PureJsFigures } from './pure-js-es256.js';
 import { benchRow, mergeResults } from './results.js';
-
 
 console.log(`verifyCode default provider in Node ${process.version}: ${defaultCryptoProvider().name}`);
 
@@ -29,7 +34,13 @@ const nodeBaseline: Op = {
   count: 1,
 };
 const subtle = globalThis.crypto.subtle;
-const cryptoKey = await subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: publicJwk.x, y: publicJwk.y }, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+const cryptoKey = await subtle.importKey(
+  'jwk',
+  { kty: 'EC', crv: 'P-256', x: publicJwk.x, y: publicJwk.y },
+  { name: 'ECDSA', namedCurve: 'P-256' },
+  false,
+  ['verify'],
+);
 const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' };
 // Diagnostic: what WebCrypto itself costs against node:crypto, before any HealthCode code runs.
 const rawSubtle = await compare(
@@ -49,7 +60,13 @@ const viaDefault = await compare(
 );
 
 const webcrypto = webCryptoProvider();
-const serial = await compare('webcrypto provider, one at a time vs node:crypto', nodeBaseline, { run: () => verifyTokenWith(webcrypto), count: 1 }, 9, 300);
+const serial = await compare(
+  'webcrypto provider, one at a time vs node:crypto',
+  nodeBaseline,
+  { run: () => verifyTokenWith(webcrypto), count: 1 },
+  9,
+  300,
+);
 // WebCrypto runs each verification on libuv's thread pool, so a single awaited call pays a thread
 // round trip; a checkpoint server verifies many codes at once, which this measures.
 const IN_FLIGHT = 8;
@@ -100,7 +117,14 @@ const hmacBaseline: Op = {
 const subjectProviders = { node: nodeCryptoProvider(), webcrypto: webCryptoProvider(), noble: nobleCryptoProvider(), jsrsasign };
 const subjectIds = [];
 for (const [name, crypto] of Object.entries(subjectProviders)) {
-  const c = await compare(`deriveSubjectId (${name} provider) vs node:crypto HMAC`, hmacBaseline, { run: () => deriveSubjectId(identity, subjectKey, { crypto }), count: 1 }, 5, 200, 'cpu');
+  const c = await compare(
+    `deriveSubjectId (${name} provider) vs node:crypto HMAC`,
+    hmacBaseline,
+    { run: () => deriveSubjectId(identity, subjectKey, { crypto }), count: 1 },
+    5,
+    200,
+    'cpu',
+  );
   subjectIds.push({ name, ...c });
 }
 
@@ -112,26 +136,44 @@ const against = (c: { baseline: number }, name: string) => ({ name, opsPerSec: c
 const target = (minRatio: number, c: { ratio: number }) => ({ minRatio, meetsTarget: c.ratio >= minRatio });
 const msPerVerify = (opsPerSec: number) => Number((1000 / opsPerSec).toFixed(2));
 const pureJsRows = (suffix: string, f: PureJsFigures, maxMs?: number) => [
-  benchRow(`crypto.baseline.noble-p256-verify${suffix}`, f.vsRawNoble.baseline, undefined, { clock: 'cpu', msPerVerify: msPerVerify(f.vsRawNoble.baseline) }),
-  benchRow(`crypto.verifyCode.noble${suffix}`, f.vsRawNoble.candidate, { name: `crypto.baseline.noble-p256-verify${suffix}`, opsPerSec: f.vsRawNoble.baseline }, {
+  benchRow(`crypto.baseline.noble-p256-verify${suffix}`, f.vsRawNoble.baseline, undefined, {
     clock: 'cpu',
-    msPerVerify: msPerVerify(f.vsRawNoble.candidate),
-    ...(maxMs === undefined ? {} : { maxMsPerVerify: maxMs }),
-    ...target(0.9, f.vsRawNoble),
-    meetsTarget: f.vsRawNoble.ratio >= 0.9 && (maxMs === undefined || 1000 / f.vsRawNoble.candidate <= maxMs),
+    msPerVerify: msPerVerify(f.vsRawNoble.baseline),
   }),
-  benchRow(`crypto.verifyCode.noble-vs-jsrsasign${suffix}`, f.vsJsrsasign.candidate, { name: `crypto.verifyCode.jsrsasign${suffix}`, opsPerSec: f.vsJsrsasign.baseline }, {
-    clock: 'cpu',
-    jsrsasignMsPerVerify: msPerVerify(f.vsJsrsasign.baseline),
-    ...target(5, f.vsJsrsasign),
-  }),
+  benchRow(
+    `crypto.verifyCode.noble${suffix}`,
+    f.vsRawNoble.candidate,
+    { name: `crypto.baseline.noble-p256-verify${suffix}`, opsPerSec: f.vsRawNoble.baseline },
+    {
+      clock: 'cpu',
+      msPerVerify: msPerVerify(f.vsRawNoble.candidate),
+      ...(maxMs === undefined ? {} : { maxMsPerVerify: maxMs }),
+      ...target(0.9, f.vsRawNoble),
+      meetsTarget: f.vsRawNoble.ratio >= 0.9 && (maxMs === undefined || 1000 / f.vsRawNoble.candidate <= maxMs),
+    },
+  ),
+  benchRow(
+    `crypto.verifyCode.noble-vs-jsrsasign${suffix}`,
+    f.vsJsrsasign.candidate,
+    { name: `crypto.verifyCode.jsrsasign${suffix}`, opsPerSec: f.vsJsrsasign.baseline },
+    {
+      clock: 'cpu',
+      jsrsasignMsPerVerify: msPerVerify(f.vsJsrsasign.baseline),
+      ...target(5, f.vsJsrsasign),
+    },
+  ),
 ];
 const rows = [
   ...pureJsRows('', withJit),
   ...pureJsRows('.jitless', jitless, 6),
   benchRow('crypto.baseline.node-crypto-hmac-subject-id', subjectIds[0]!.baseline, undefined, { clock: 'cpu' }),
   ...subjectIds.map((c) =>
-    benchRow(`crypto.deriveSubjectId.${c.name}`, c.candidate, { name: 'crypto.baseline.node-crypto-hmac-subject-id', opsPerSec: c.baseline }, { clock: 'cpu' }),
+    benchRow(
+      `crypto.deriveSubjectId.${c.name}`,
+      c.candidate,
+      { name: 'crypto.baseline.node-crypto-hmac-subject-id', opsPerSec: c.baseline },
+      { clock: 'cpu' },
+    ),
   ),
   benchRow(NODE.name, NODE.opsPerSec),
   benchRow('crypto.verifyCode.default', viaDefault.candidate, NODE, { provider: native.name, ...target(0.7, viaDefault) }),
@@ -146,7 +188,10 @@ console.log(
     `jsrsasign ${round(pure.ratio)} (target >= 1.0); information: raw WebCrypto ${round(rawSubtle.ratio)}, ` +
     `webcrypto provider ${round(serial.ratio)} one at a time, ${round(pipelined.ratio)} with ${IN_FLIGHT} in flight`,
 );
-for (const [label, f, maxMs] of [['with JIT', withJit, undefined], ['--jitless', jitless, 6]] as const) {
+for (const [label, f, maxMs] of [
+  ['with JIT', withJit, undefined],
+  ['--jitless', jitless, 6],
+] as const) {
   const ms = 1000 / f.vsRawNoble.candidate;
   console.log(
     `${label}: noble provider ${ms.toFixed(2)} ms per verify${maxMs === undefined ? '' : ` (target <= ${maxMs} ms)`}, ` +

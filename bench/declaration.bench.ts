@@ -16,7 +16,10 @@ const history: DeclarationRecord[] = Array.from({ length: 30 }, (_, i) => ({
   declaredAt: new Date(now.getTime() - (30 - i) * 86_400_000),
   declaration: answers,
 }));
-const rules = { ...DEFAULT_RULE_SET, riskAreas: [{ region: '440300', level: 'medium' as const, validFrom: '2026-10-01', validUntil: '2026-11-30' }] };
+const rules = {
+  ...DEFAULT_RULE_SET,
+  riskAreas: [{ region: '440300', level: 'medium' as const, validFrom: '2026-10-01', validUntil: '2026-11-30' }],
+};
 
 /** Calls `run` back to back for about `ms` milliseconds; returns calls per second. */
 function opsPerSecond(run: () => unknown, ms = 700): number {

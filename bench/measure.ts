@@ -48,7 +48,8 @@ export async function compare(label: string, baseline: Op, candidate: Op, rounds
   const result = { baseline: median(base), candidate: median(cand) };
   const ratio = result.candidate / result.baseline;
   const fmt = (x: number) => x.toFixed(x < 100 ? 1 : 0).padStart(8);
-  console.log(`${label} [${clock} clock]: baseline ${fmt(result.baseline)} ops/s, candidate ${fmt(result.candidate)} ops/s, ratio ${ratio.toFixed(2)}`);
+  console.log(
+    `${label} [${clock} clock]: baseline ${fmt(result.baseline)} ops/s, candidate ${fmt(result.candidate)} ops/s, ratio ${ratio.toFixed(2)}`,
+  );
   return { ...result, ratio };
 }
-

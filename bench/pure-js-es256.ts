@@ -25,7 +25,14 @@ export async function measurePureJs(opts: { rounds: number; ms: number; jsrsasig
   const jsrsasign = jsrsasignCryptoProvider();
   const viaNoble: Op = { run: () => verifyTokenWith(noble), count: 1 };
   // Both sides are single-threaded JavaScript, so CPU time measures their work and ignores other processes.
-  const vsRawNoble = await compare(`${opts.label} noble provider vs raw noble p256.verify`, rawNoble, viaNoble, opts.rounds, opts.ms, 'cpu');
+  const vsRawNoble = await compare(
+    `${opts.label} noble provider vs raw noble p256.verify`,
+    rawNoble,
+    viaNoble,
+    opts.rounds,
+    opts.ms,
+    'cpu',
+  );
   const vsJsrsasign = await compare(
     `${opts.label} noble provider vs jsrsasign provider`,
     { run: () => verifyTokenWith(jsrsasign), count: 1 },

@@ -20,7 +20,9 @@ import { greenAnswers } from '../packages/test-utils/src/contract/fixtures.js';
 import { benchRow, mergeResults } from './results.js';
 
 // better-sqlite3 is the server's dependency; the seeding reaches it through the server's package.
-const Database = createRequire(new URL('../packages/server/package.json', import.meta.url))('better-sqlite3') as typeof import('better-sqlite3');
+const Database = createRequire(new URL('../packages/server/package.json', import.meta.url))(
+  'better-sqlite3',
+) as typeof import('better-sqlite3');
 
 const SUBJECTS = Number(process.env.SUBJECTS ?? 1_000_000);
 const AFFECTED_SHARE = 0.01;
@@ -38,7 +40,7 @@ function declarationJson(travelled: boolean): string {
 
 const dir = mkdtempSync(join(tmpdir(), 'healthcode-reevaluation-'));
 const dbPath = join(dir, 'service.db');
-openSqliteStorage({ path: dbPath }).close(); // creates and migrates the schema
+await openSqliteStorage({ path: dbPath }).close(); // creates and migrates the schema
 
 const seedStart = performance.now();
 {
@@ -79,7 +81,13 @@ const seedSeconds = (performance.now() - seedStart) / 1000;
 
 const storage = openSqliteStorage({ path: dbPath });
 const operatorToken = 'bench-administrator-token';
-const service = createService({ store: storage, authority: storage.authority, keys: await createKeyringState(), operatorToken, now: () => now });
+const service = createService({
+  store: storage,
+  authority: storage.authority,
+  keys: await createKeyringState(),
+  operatorToken,
+  now: () => now,
+});
 const call = async (method: string, url: string, token: string, body: unknown) => {
   const answer = await service.handle({
     method,
@@ -98,7 +106,11 @@ const hit = await call('POST', '/v1/authority/rule-sets', token, { ...DEFAULT_RU
 const reevaluateSeconds = (performance.now() - start) / 1000;
 
 start = performance.now();
-const nobody = await call('POST', '/v1/authority/rule-sets', token, { ...DEFAULT_RULE_SET, version: 'bench-2', riskAreas: [area(DISTRICT), area('650102')] });
+const nobody = await call('POST', '/v1/authority/rule-sets', token, {
+  ...DEFAULT_RULE_SET,
+  version: 'bench-2',
+  riskAreas: [area(DISTRICT), area('650102')],
+});
 const nobodyMs = performance.now() - start;
 
 // The baseline: reading every subject's declarations once, as a re-evaluation without the index must.
@@ -112,23 +124,33 @@ rmSync(dir, { recursive: true, force: true });
 
 const affected = hit.reevaluation.evaluated;
 const rows = [
-  benchRow('authority.reevaluate (risk-area change, 1 % of the stored subjects affected, SQLite)', affected / reevaluateSeconds, undefined, {
-    seconds: Number(reevaluateSeconds.toFixed(3)),
-    subjects: SUBJECTS,
-    affected,
-    worsened: hit.reevaluation.worsened,
-    revokedCodes: hit.reevaluation.revokedCodes,
-    fullScanSeconds: Number(scanSeconds.toFixed(3)),
-    seedSeconds: Number(seedSeconds.toFixed(1)),
-    targetSeconds: 5,
-  }),
+  benchRow(
+    'authority.reevaluate (risk-area change, 1 % of the stored subjects affected, SQLite)',
+    affected / reevaluateSeconds,
+    undefined,
+    {
+      seconds: Number(reevaluateSeconds.toFixed(3)),
+      subjects: SUBJECTS,
+      affected,
+      worsened: hit.reevaluation.worsened,
+      revokedCodes: hit.reevaluation.revokedCodes,
+      fullScanSeconds: Number(scanSeconds.toFixed(3)),
+      seedSeconds: Number(seedSeconds.toFixed(1)),
+      targetSeconds: 5,
+    },
+  ),
   // Ratio: how many times cheaper than merely reading every subject's declarations once.
-  benchRow('authority.publish (risk-area change concerning nobody, SQLite)', 1000 / nobodyMs, { name: 'full scan of every declaration', opsPerSec: 1 / scanSeconds }, {
-    milliseconds: Number(nobodyMs.toFixed(2)),
-    subjects: SUBJECTS,
-    evaluated: nobody.reevaluation.evaluated,
-    target: 'milliseconds, not a scan',
-  }),
+  benchRow(
+    'authority.publish (risk-area change concerning nobody, SQLite)',
+    1000 / nobodyMs,
+    { name: 'full scan of every declaration', opsPerSec: 1 / scanSeconds },
+    {
+      milliseconds: Number(nobodyMs.toFixed(2)),
+      subjects: SUBJECTS,
+      evaluated: nobody.reevaluation.evaluated,
+      target: 'milliseconds, not a scan',
+    },
+  ),
 ];
 console.table(rows);
 mergeResults(rows);

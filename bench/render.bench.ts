@@ -4,7 +4,16 @@
 // component pays each second (tick) and on a props change that keeps the QR text (e.g. a
 // freshness update), which reuses the matrix, against a change of text, which encodes it.
 import qrcode from 'qrcode-generator';
-import { createCodeView, createRenderModel, drawOnCanvas, renderPng, renderQrSvg, renderSvg, renderTerminal, type Canvas2DLike } from '@healthcode/core';
+import {
+  createCodeView,
+  createRenderModel,
+  drawOnCanvas,
+  renderPng,
+  renderQrSvg,
+  renderSvg,
+  renderTerminal,
+  type Canvas2DLike,
+} from '@healthcode/core';
 import { benchRow, mergeResults } from './results.js';
 
 let x = 20201;
@@ -14,7 +23,13 @@ for (let i = 0; i < 480; i++) {
   digits += String(x % 10);
 }
 const TEXT = `HCODE2:${digits}`;
-const DISPLAY = { name: '张*三', documentTail: '1234', regionName: '深圳市', status: 'green' as const, expiresAt: new Date(Date.now() + 300_000) };
+const DISPLAY = {
+  name: '张*三',
+  documentTail: '1234',
+  regionName: '深圳市',
+  status: 'green' as const,
+  expiresAt: new Date(Date.now() + 300_000),
+};
 
 /** A context that accepts every call and draws nothing: measures our work, not a rasteriser's. */
 const nullCtx: Canvas2DLike = {
@@ -29,7 +44,14 @@ const nullCtx: Canvas2DLike = {
 
 const view = createCodeView();
 view.setCanvas({ context: nullCtx, width: 360, height: 540, pixelRatio: 2.75 });
-const viewProps = { qrText: TEXT, name: '张*三', documentTail: '1234', regionName: '深圳市', status: 'green', expiresAt: DISPLAY.expiresAt };
+const viewProps = {
+  qrText: TEXT,
+  name: '张*三',
+  documentTail: '1234',
+  regionName: '深圳市',
+  status: 'green',
+  expiresAt: DISPLAY.expiresAt,
+};
 const otherText = `HC1:${[...digits].reverse().join('')}`;
 let flip = false;
 

@@ -20,7 +20,6 @@ const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const TARGET = { name: 'server getCode', rps: 2_000, p99Ms: 50 };
 
-
 /** A port that was free a moment ago. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,7 +35,17 @@ async function startServer(dir: string) {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(root, 'packages/server/src/main.ts'), '--port', String(port), '--db', join(dir, 'bench.db'), '--keys', join(dir, 'keys')],
+    [
+      '--import',
+      'tsx',
+      join(root, 'packages/server/src/main.ts'),
+      '--port',
+      String(port),
+      '--db',
+      join(dir, 'bench.db'),
+      '--keys',
+      join(dir, 'keys'),
+    ],
     // Request logs off (warn): the bench measures the service, not the log pipe.
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, HEALTHCODE_LOG_LEVEL: 'warn' } },
   );
@@ -84,7 +93,11 @@ const { url, child } = await startServer(dir);
 try {
   const operatorToken = readFileSync(join(dir, 'keys', 'operator.token'), 'utf8').trim();
   const { sessionToken } = await json(`${url}/v1/sessions`, { method: 'POST', body: { host: 'wechat', authCode: 'dev:bench-user' } });
-  const declared = await json(`${url}/v1/declarations`, { method: 'POST', token: sessionToken, body: { formVersion: '1.1', answers: greenAnswers(1) } });
+  const declared = await json(`${url}/v1/declarations`, {
+    method: 'POST',
+    token: sessionToken,
+    body: { formVersion: '1.1', answers: greenAnswers(1) },
+  });
   const org = await json(`${url}/v1/orgs`, { method: 'POST', token: operatorToken, body: { name: 'Bench Ltd' } });
   const venue = await json(`${url}/v1/orgs/${org.orgId}/venues`, { method: 'POST', token: org.adminToken, body: { name: 'Gate' } });
 
@@ -105,7 +118,9 @@ try {
   // Check-ins have no target: each verifies an ES256 signature and writes a row.
   const rows = [code, row('server checkin', checkins)];
   for (const r of rows) {
-    console.log(`${r.name.padEnd(16)} ${String(r.opsPerSec).padStart(7)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  errors ${r.errors}  (${r.requests} requests)`);
+    console.log(
+      `${r.name.padEnd(16)} ${String(r.opsPerSec).padStart(7)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  errors ${r.errors}  (${r.requests} requests)`,
+    );
   }
   mergeResults(rows);
   if (code.opsPerSec < TARGET.rps || code.p99Ms >= TARGET.p99Ms || code.errors > 0) {

@@ -60,7 +60,9 @@ for (const [name, contents] of Object.entries(scenarios)) {
   const bytes = out.outputFiles[0]!.contents;
   const gzip = gzipSync(bytes).length;
   rows.push({ name: `size.${name}`, minifiedBytes: bytes.length, gzipBytes: gzip });
-  console.log(`${name.padEnd(44)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KiB minified ${(gzip / 1024).toFixed(1).padStart(7)} KiB gzip`);
+  console.log(
+    `${name.padEnd(44)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KiB minified ${(gzip / 1024).toFixed(1).padStart(7)} KiB gzip`,
+  );
 }
 
 // The CommonJS view needs the built packages: build core and the WeChat adapter as `pnpm build` does.
@@ -79,8 +81,14 @@ const core = join(root, 'packages/core/dist');
 const KIB = 1024;
 const cjsScenarios: { name: string; entries: string[]; maxGzipKiB?: number }[] = [
   { name: 'checkpoint entry (@healthcode/core/verify)', entries: [join(core, 'verify.cjs')], maxGzipKiB: 60 },
-  { name: 'checkpoint entry + legacy provider (/verify + /crypto/legacy)', entries: [join(core, 'verify.cjs'), join(core, 'crypto/legacy.cjs')] },
-  { name: 'wechat app (@healthcode/core + adapter-wechat)', entries: [join(core, 'index.cjs'), join(root, 'packages/adapter-wechat/dist/index.cjs')] },
+  {
+    name: 'checkpoint entry + legacy provider (/verify + /crypto/legacy)',
+    entries: [join(core, 'verify.cjs'), join(core, 'crypto/legacy.cjs')],
+  },
+  {
+    name: 'wechat app (@healthcode/core + adapter-wechat)',
+    entries: [join(core, 'index.cjs'), join(root, 'packages/adapter-wechat/dist/index.cjs')],
+  },
   { name: 'everything in @healthcode/core (root entry)', entries: [join(core, 'index.cjs')] },
 ];
 for (const { name, entries, maxGzipKiB } of cjsScenarios) {
@@ -90,7 +98,9 @@ for (const { name, entries, maxGzipKiB } of cjsScenarios) {
   const target = maxGzipKiB === undefined ? {} : { maxGzipBytes: maxGzipKiB * KIB, meetsTarget: gzip <= maxGzipKiB * KIB };
   rows.push({ name: `size.cjs.${name}`, files: files.length, bytes, gzipBytes: gzip, ...target });
   const goal = maxGzipKiB === undefined ? '' : ` (target <= ${maxGzipKiB} KiB gzip: ${gzip <= maxGzipKiB * KIB ? 'met' : 'NOT met'})`;
-  console.log(`cjs ${name.padEnd(62)} ${String(files.length).padStart(3)} files ${(bytes / KIB).toFixed(1).padStart(7)} KiB ${(gzip / KIB).toFixed(1).padStart(7)} KiB gzip${goal}`);
+  console.log(
+    `cjs ${name.padEnd(62)} ${String(files.length).padStart(3)} files ${(bytes / KIB).toFixed(1).padStart(7)} KiB ${(gzip / KIB).toFixed(1).padStart(7)} KiB gzip${goal}`,
+  );
   for (const f of files.sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 6)) {
     console.log(`      ${relative(root, f.file).padEnd(70)} ${(f.gzipBytes / KIB).toFixed(1).padStart(6)} KiB gzip`);
   }

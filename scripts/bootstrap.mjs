@@ -48,7 +48,9 @@ if (have !== pnpmVersion) {
 // Install when node_modules was made from another lockfile (or never): the stamp holds
 // the hash of the lockfile the last successful install used.
 const stamp = join(root, 'node_modules', '.healthcode-lock-hash');
-const lockHash = createHash('sha256').update(readFileSync(join(root, 'pnpm-lock.yaml'))).digest('hex');
+const lockHash = createHash('sha256')
+  .update(readFileSync(join(root, 'pnpm-lock.yaml')))
+  .digest('hex');
 if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
   console.error('[bootstrap] installing dependencies (pnpm install --frozen-lockfile)');
   const r = run('pnpm', ['install', '--frozen-lockfile']);

@@ -19,7 +19,10 @@ function tsdocBlocks(text) {
   const blocks = [];
   for (const comment of text.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
     if (!comment.includes('@example')) continue;
-    const body = comment.split('\n').map((line) => line.replace(/^\s*\* ?/, '')).join('\n');
+    const body = comment
+      .split('\n')
+      .map((line) => line.replace(/^\s*\* ?/, ''))
+      .join('\n');
     for (const m of body.matchAll(FENCE)) blocks.push(m[1]);
   }
   return blocks;

@@ -28,7 +28,10 @@ writeFileSync(
       types: ['node'],
       lib: ['ES2022', 'DOM'],
       // Examples may name the server's own dependency (fastify), which is not hoisted to the root.
-      paths: { ...JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')).compilerOptions.paths, fastify: ['packages/server/node_modules/fastify'] },
+      paths: {
+        ...JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')).compilerOptions.paths,
+        fastify: ['packages/server/node_modules/fastify'],
+      },
     },
     files: [join(root, 'scripts', 'example-values.d.ts'), ...examples],
   }),

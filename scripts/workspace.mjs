@@ -62,4 +62,9 @@ export function sourceAliases() {
  * Packages whose CommonJS build mini-programs load. Older phones' engines parse ES2018 at
  * most, so these build to ES2018 syntax (the packaging test parses them as such).
  */
-export const MINIPROGRAM_PACKAGES = ['@healthcode/core', '@healthcode/adapter-wechat', '@healthcode/adapter-alipay', '@healthcode/adapter-suishenban'];
+export const MINIPROGRAM_PACKAGES = [
+  '@healthcode/core',
+  '@healthcode/adapter-wechat',
+  '@healthcode/adapter-alipay',
+  '@healthcode/adapter-suishenban',
+];

@@ -48,7 +48,9 @@ describe('the error code space', () => {
   const classes = errorClasses();
 
   it('finds the error classes of every published package', () => {
-    expect(classes.map((c) => c.name)).toEqual(expect.arrayContaining(['ApiError', 'HostError', 'ClientError', 'CryptoError', 'TrustListError']));
+    expect(classes.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['ApiError', 'HostError', 'ClientError', 'CryptoError', 'TrustListError']),
+    );
     for (const c of classes) expect(c.codes.length, c.name).toBeGreaterThan(0);
   });
 

@@ -32,7 +32,6 @@ interface Pkg {
  */
 const CORE_ROOT_VALUE_BUDGET = 60;
 
-
 const published: Pkg[] = (workspacePackages() as Pkg[]).filter((p) => !p.private);
 
 function exportTargets(exports: Pkg['pkg']['exports']): string[] {
@@ -55,17 +54,20 @@ describe('published packages, after `pnpm build`', () => {
     if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
   }, 600_000);
 
-  it.each(published.map((p) => [p.name, p] as const))('%s declares an exports map, types first for ESM and CJS, and no side effects', (_, p) => {
-    expect(p.pkg.sideEffects).toBe(false);
-    for (const [subpath, target] of Object.entries(p.pkg.exports ?? {})) {
-      if (subpath === './package.json') continue;
-      expect(Object.keys(target), subpath).toEqual(['import', 'require']);
-      for (const condition of Object.values(target as Record<string, Record<string, string>>)) {
-        expect(Object.keys(condition), subpath).toEqual(['types', 'default']);
+  it.each(published.map((p) => [p.name, p] as const))(
+    '%s declares an exports map, types first for ESM and CJS, and no side effects',
+    (_, p) => {
+      expect(p.pkg.sideEffects).toBe(false);
+      for (const [subpath, target] of Object.entries(p.pkg.exports ?? {})) {
+        if (subpath === './package.json') continue;
+        expect(Object.keys(target), subpath).toEqual(['import', 'require']);
+        for (const condition of Object.values(target as Record<string, Record<string, string>>)) {
+          expect(Object.keys(condition), subpath).toEqual(['types', 'default']);
+        }
+        expect((target as Record<string, Record<string, string>>).require!.types).toMatch(/\.d\.cts$/);
       }
-      expect((target as Record<string, Record<string, string>>).require!.types).toMatch(/\.d\.cts$/);
-    }
-  });
+    },
+  );
 
   it.each(published.map((p) => [p.name, p] as const))('%s has a built file behind every exports target and entry field', (_, p) => {
     const targets = [...exportTargets(p.pkg.exports), p.pkg.main, p.pkg.module, p.pkg.types].filter(
@@ -79,17 +81,25 @@ describe('published packages, after `pnpm build`', () => {
     for (const { subpath, entry } of exportEntries(p.pkg) as { subpath: string; entry: string }[]) {
       const esm = (await import(pathToFileURL(join(p.dir, 'dist', `${entry}.mjs`)).href)) as Record<string, unknown>;
       const cjs = createRequire(import.meta.url)(join(p.dir, 'dist', `${entry}.cjs`)) as Record<string, unknown>;
-      expect(Object.keys(cjs).sort(), subpath).toEqual(Object.keys(esm).filter((k) => k !== 'default').sort());
+      expect(Object.keys(cjs).sort(), subpath).toEqual(
+        Object.keys(esm)
+          .filter((k) => k !== 'default')
+          .sort(),
+      );
     }
   });
 
-  it.each(published.map((p) => [p.name, p] as const))('%s passes publint and arethetypeswrong (node16 and bundler resolution)', (_, p) => {
-    const lint = run('publint/src/cli.js', ['--strict'], p.dir);
-    expect(lint.status, lint.stdout + lint.stderr).toBe(0);
-    // node10 resolution ignores exports maps, so no subpath can resolve there; node16 and bundler are what TypeScript users run.
-    const types = run('@arethetypeswrong/cli/dist/index.js', ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped'], p.dir);
-    expect(types.status, types.stdout + types.stderr).toBe(0);
-  }, 60_000);
+  it.each(published.map((p) => [p.name, p] as const))(
+    '%s passes publint and arethetypeswrong (node16 and bundler resolution)',
+    (_, p) => {
+      const lint = run('publint/src/cli.js', ['--strict'], p.dir);
+      expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+      // node10 resolution ignores exports maps, so no subpath can resolve there; node16 and bundler are what TypeScript users run.
+      const types = run('@arethetypeswrong/cli/dist/index.js', ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped'], p.dir);
+      expect(types.status, types.stdout + types.stderr).toBe(0);
+    },
+    60_000,
+  );
 
   it.each(MINIPROGRAM_PACKAGES as string[])('%s ships CommonJS that an ES2018 engine parses', (name) => {
     const p = published.find((q) => q.name === name)!;
@@ -111,8 +121,9 @@ describe('published packages, after `pnpm build`', () => {
   });
 
   it('maps every public entry in tsconfig paths, so type checks see what packages see', () => {
-    const paths = (JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } })
-      .compilerOptions.paths;
+    const paths = (
+      JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } }
+    ).compilerOptions.paths;
     for (const [specifier, file] of Object.entries(sourceEntries() as Record<string, string>)) {
       const exact = paths[specifier]?.[0];
       const wildcard = paths['@healthcode/*']?.[0]?.replace('*', specifier.slice('@healthcode/'.length));

@@ -23,7 +23,8 @@ import { parseArgs } from 'node:util';
 import { detectFormat, verifyAnyCode, type AnyCodeResult, type AnyCodeTrust } from '@healthcode/any-code';
 import { verifyCode, verifyTrustList, type VerifyResult } from '@healthcode/core';
 
-const usage = 'usage: node-checkpoint --trust TRUST.jws --root ROOT.pub.json [--eu-certs FILE] [--shc-issuers FILE] [--nzcp-dids FILE] [FILE|-]';
+const usage =
+  'usage: node-checkpoint --trust TRUST.jws --root ROOT.pub.json [--eu-certs FILE] [--shc-issuers FILE] [--nzcp-dids FILE] [FILE|-]';
 
 const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -44,7 +45,11 @@ const readJson = async (path: string | undefined) => (path ? JSON.parse(await re
 
 /** Trust for foreign formats, from the files given; a format without a file is refused. */
 async function foreignTrust(values: { 'eu-certs'?: string; 'shc-issuers'?: string; 'nzcp-dids'?: string }): Promise<AnyCodeTrust> {
-  const [certificates, issuers, didDocuments] = await Promise.all([readJson(values['eu-certs']), readJson(values['shc-issuers']), readJson(values['nzcp-dids'])]);
+  const [certificates, issuers, didDocuments] = await Promise.all([
+    readJson(values['eu-certs']),
+    readJson(values['shc-issuers']),
+    readJson(values['nzcp-dids']),
+  ]);
   return {
     ...(certificates ? { euDcc: { certificates } } : {}),
     ...(issuers ? { shc: { issuers } } : {}),
@@ -76,7 +81,10 @@ async function main(): Promise<number> {
 
   const file = positionals[0];
   const input = file && file !== '-' ? await readFile(file, 'utf8') : await text(process.stdin);
-  const codes = input.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const codes = input
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 
   let allValid = true;
   for (const qrText of codes) {

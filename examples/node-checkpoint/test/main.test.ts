@@ -87,7 +87,10 @@ it('reads an NZ COVID Pass beside HealthCodes when given the issuer DID document
   const codes = `${await issue(new Date(), 600)}\n${pass}\n`;
 
   const withDid = checkpoint([...trustArgs(), '--nzcp-dids', file('dids.json')], codes);
-  expect(withDid.lines).toEqual([expect.stringMatching(/^VALID green 310000 Shanghai exp /), `VALID nzcp vaccination did:web:nzcp.test.example J*** S****** exp ${exp.toISOString().replace('.000Z', 'Z')}`]);
+  expect(withDid.lines).toEqual([
+    expect.stringMatching(/^VALID green 310000 Shanghai exp /),
+    `VALID nzcp vaccination did:web:nzcp.test.example J*** S****** exp ${exp.toISOString().replace('.000Z', 'Z')}`,
+  ]);
   expect(withDid.code).toBe(0);
 
   expect(checkpoint(trustArgs(), codes).lines[1]).toBe('INVALID no_trust');

@@ -26,7 +26,12 @@ describe.skipIf(!haveChromium)('playground, end to end in headless Chromium', ()
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'healthcode-playground-'));
-    playground = await startPlayground({ dataDir, port: 0, logLevel: 'error', foreignTrust: { nzcp: { didDocuments: [didDocument(nzKey, 'key-1')] } } });
+    playground = await startPlayground({
+      dataDir,
+      port: 0,
+      logLevel: 'error',
+      foreignTrust: { nzcp: { didDocuments: [didDocument(nzKey, 'key-1')] } },
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
@@ -103,7 +108,12 @@ describe.skipIf(!haveChromium)('playground, end to end in headless Chromium', ()
     // A second checkpoint points its camera at the code (Chromium's fake camera plays the screenshot).
     const camera = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${pngToY4m(shot)}`],
+      args: [
+        ...CHROMIUM_ARGS,
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${pngToY4m(shot)}`,
+      ],
     });
     try {
       const scanner = await camera.newPage();

@@ -1,14 +1,7 @@
 import { assessDeclaration } from '@healthcode/core/assessment';
 import { decodeQrText, generateKeyPair, issueCode, signTrustList, wrapJws } from '@healthcode/core/code';
 import { deriveSubjectId, documentTail, maskName } from '@healthcode/core/privacy';
-import {
-  renderTerminal,
-  validateDeclaration,
-  verifyCode,
-  verifyTrustList,
-  type HealthStatus,
-  type VerifyResult,
-} from '@healthcode/core';
+import { renderTerminal, validateDeclaration, verifyCode, verifyTrustList, type HealthStatus, type VerifyResult } from '@healthcode/core';
 import { mockHost } from '@healthcode/mock-host';
 import { carelessDeclaration, sampleDeclaration } from './sample.js';
 import { createStyle, type Style } from './style.js';

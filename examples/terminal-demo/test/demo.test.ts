@@ -35,7 +35,12 @@ describe('the terminal demo', () => {
   });
 
   it('verifies the issued code, with masked personal data only', () => {
-    expect(outcome.genuine).toMatchObject({ valid: true, status: 'green', region: '310000', display: { name: '张*丰', documentTail: '123X' } });
+    expect(outcome.genuine).toMatchObject({
+      valid: true,
+      status: 'green',
+      region: '310000',
+      display: { name: '张*丰', documentTail: '123X' },
+    });
     expect(output).toContain('✔ VALID');
     expect(output).not.toContain('张三丰 ');
     expect(output).not.toContain('31010419900307123X');
@@ -54,7 +59,11 @@ describe('the terminal demo', () => {
 
 it('pnpm demo: main.ts runs the demo and exits 0', () => {
   const repo = fileURLToPath(new URL('../../..', import.meta.url));
-  const r = spawnSync(join(repo, 'node_modules/.bin/tsx'), ['examples/terminal-demo/src/main.ts'], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(join(repo, 'node_modules/.bin/tsx'), ['examples/terminal-demo/src/main.ts'], {
+    cwd: repo,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('[5/5] Checkpoint');

@@ -28,8 +28,7 @@ const TOAST_TYPES = { success: 'success', error: 'fail', loading: 'loading', non
 export function alipayUI(my: MyLike): HostUI | undefined {
   const { showToast, confirm, showLoading, hideLoading } = my;
   if (!showToast || !confirm || !showLoading || !hideLoading) return undefined;
-  const done = (invoke: (h: CallbackHandlers<unknown>) => unknown) =>
-    promisifyCallbackApi(invoke, toAlipayError).then(() => undefined);
+  const done = (invoke: (h: CallbackHandlers<unknown>) => unknown) => promisifyCallbackApi(invoke, toAlipayError).then(() => undefined);
   return {
     toast: ({ title, icon = 'none', durationMs }) =>
       done((h) =>
@@ -58,9 +57,7 @@ export function alipayScreen(my: MyLike): HostScreen | undefined {
   if (!getScreenBrightness || !setScreenBrightness || !setKeepScreenOn) return undefined;
   return {
     getBrightness: () =>
-      promisifyCallbackApi<{ brightness: number }>((h) => my.getScreenBrightness!({ ...h }), toAlipayError).then(
-        (res) => res.brightness,
-      ),
+      promisifyCallbackApi<{ brightness: number }>((h) => my.getScreenBrightness!({ ...h }), toAlipayError).then((res) => res.brightness),
     setBrightness: (brightness) =>
       promisifyCallbackApi((h) => my.setScreenBrightness!({ brightness, ...h }), toAlipayError).then(() => undefined),
     setKeepScreenOn: (keepScreenOn) =>

@@ -19,7 +19,10 @@ export function alipayStorage(my: MyLike): HostStorage | undefined {
         data === null || data === undefined ? undefined : typeof data === 'string' ? data : JSON.stringify(data),
       ),
     setRaw: async (key, data) => {
-      await promisifyCallbackApi((h) => my.setStorage!({ key, data, ...h }), (raw) => toAlipayError(raw, 'storage'));
+      await promisifyCallbackApi(
+        (h) => my.setStorage!({ key, data, ...h }),
+        (raw) => toAlipayError(raw, 'storage'),
+      );
     },
     removeRaw: async (key) => {
       await promisifyCallbackApi((h) => my.removeStorage!({ key, ...h }), toAlipayError);

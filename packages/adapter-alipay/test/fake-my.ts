@@ -96,7 +96,9 @@ export function createFakeMy(server: FakeServer): FakeMy {
     scan(o: Callbacks) {
       const text = device.takeFailure('scan') === 'cancelled' ? undefined : device.scans.shift();
       if (text === undefined) return answer(o, { error: 10, errorMessage: '用户取消' });
-      answer(o, { ok: { code: text, qrCode: text, rawData: Buffer.from(text).toString('base64'), imageChannel: 'camera', scanType: 'qrCode' } });
+      answer(o, {
+        ok: { code: text, qrCode: text, rawData: Buffer.from(text).toString('base64'), imageChannel: 'camera', scanType: 'qrCode' },
+      });
     },
     showToast: (o: Callbacks) => answer(o, { ok: {} }),
     showLoading: (o: Callbacks) => answer(o, { ok: {} }),

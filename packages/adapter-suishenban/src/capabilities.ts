@@ -1,10 +1,4 @@
-import {
-  createEventFanout,
-  createHostRequest,
-  createJsonStorage,
-  normaliseCoordinates,
-  prepareCanvas2D,
-} from '@healthcode/core/host/kit';
+import { createEventFanout, createHostRequest, createJsonStorage, normaliseCoordinates, prepareCanvas2D } from '@healthcode/core/host/kit';
 import {
   HostError,
   type HostCanvas,
@@ -18,12 +12,7 @@ import {
   type HostSystem,
   type HostUI,
 } from '@healthcode/core';
-import {
-  SUISHENBAN,
-  SUISHENBAN_MAX_VALUE_BYTES,
-  type SuishenbanBridge,
-  type SuishenbanHostOptions,
-} from './bridge.js';
+import { SUISHENBAN, SUISHENBAN_MAX_VALUE_BYTES, type SuishenbanBridge, type SuishenbanHostOptions } from './bridge.js';
 import type { BridgeCall, BridgeGate } from './gate.js';
 
 // One factory per capability; the API names and shapes are specified in docs/hosts/suishenban.md.
@@ -158,7 +147,8 @@ export function suishenbanCanvas(dom: SuishenbanHostOptions['dom']): HostCanvas 
   return {
     getCanvas: async (selector) => {
       const element = dom.querySelector(selector);
-      if (!element) throw new HostError('host/host_error', `suishenban: no canvas matches ${selector}`, { host: SUISHENBAN, raw: selector });
+      if (!element)
+        throw new HostError('host/host_error', `suishenban: no canvas matches ${selector}`, { host: SUISHENBAN, raw: selector });
       const size = { width: element.clientWidth, height: element.clientHeight };
       return prepareCanvas2D(SUISHENBAN, element, size, dom.devicePixelRatio ?? 1);
     },

@@ -23,8 +23,7 @@ const POLL_MS = 50;
  * `timeout` after `readyTimeoutMs`. A later call tries again.
  */
 export function createBridgeGate(options: SuishenbanHostOptions): BridgeGate {
-  const lookup = (): SuishenbanBridge | undefined =>
-    typeof options.bridge === 'function' ? options.bridge() : options.bridge;
+  const lookup = (): SuishenbanBridge | undefined => (typeof options.bridge === 'function' ? options.bridge() : options.bridge);
   const timeoutMs = options.readyTimeoutMs ?? 5000;
   let pending: Promise<SuishenbanBridge> | undefined;
 

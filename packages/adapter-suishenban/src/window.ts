@@ -26,7 +26,8 @@ export function bridgeOptionsFromWindow(win: unknown = globalThis): SuishenbanHo
     ...(doc && {
       whenReady: (onReady: () => void) => doc.addEventListener(BRIDGE_READY_EVENT, onReady, { once: true }),
       dom: {
-        querySelector: (selector: string) => doc.querySelector(selector) as ReturnType<NonNullable<SuishenbanHostOptions['dom']>['querySelector']>,
+        querySelector: (selector: string) =>
+          doc.querySelector(selector) as ReturnType<NonNullable<SuishenbanHostOptions['dom']>['querySelector']>,
         devicePixelRatio: w.devicePixelRatio ?? 1,
       },
     }),

@@ -27,8 +27,7 @@ export function wechatScan(wx: WxLike): HostScan | undefined {
 export function wechatUI(wx: WxLike): HostUI | undefined {
   const { showToast, showModal, showLoading, hideLoading } = wx;
   if (!showToast || !showModal || !showLoading || !hideLoading) return undefined;
-  const done = (invoke: (h: CallbackHandlers<unknown>) => unknown) =>
-    promisifyCallbackApi(invoke, toWechatError).then(() => undefined);
+  const done = (invoke: (h: CallbackHandlers<unknown>) => unknown) => promisifyCallbackApi(invoke, toWechatError).then(() => undefined);
   return {
     toast: ({ title, icon = 'none', durationMs }) =>
       done((h) => wx.showToast!({ title, icon, ...(durationMs !== undefined && { duration: durationMs }), ...h })),
@@ -59,8 +58,7 @@ export function wechatScreen(wx: WxLike): HostScreen | undefined {
         (h) => wx.getScreenBrightness!({ ...h }),
         toWechatError,
       ).then((res) => res.value),
-    setBrightness: (value) =>
-      promisifyCallbackApi((h) => wx.setScreenBrightness!({ value, ...h }), toWechatError).then(() => undefined),
+    setBrightness: (value) => promisifyCallbackApi((h) => wx.setScreenBrightness!({ value, ...h }), toWechatError).then(() => undefined),
     setKeepScreenOn: (keepScreenOn) =>
       promisifyCallbackApi((h) => wx.setKeepScreenOn!({ keepScreenOn, ...h }), toWechatError).then(() => undefined),
   };
@@ -102,10 +100,7 @@ export function wechatSystem(wx: WxLike): HostSystem | undefined {
           throw toWechatError(raw);
         }
       }
-      const info = await promisifyCallbackApi<WechatMiniprogram.SystemInfo>(
-        (h) => wx.getSystemInfo!({ ...h }),
-        toWechatError,
-      );
+      const info = await promisifyCallbackApi<WechatMiniprogram.SystemInfo>((h) => wx.getSystemInfo!({ ...h }), toWechatError);
       return systemInfo(info);
     },
   };

@@ -32,4 +32,3 @@ export function wechatHost(options: WechatHostOptions): Host {
     location: wechatLocation(wx),
   });
 }
-

@@ -81,7 +81,12 @@ export function createFakeWx(server: FakeServer, options: FakeWxOptions = {}): F
         answer('request', o, { fail: '-101:net::ERR_CONNECTION_RESET', extra: { errno: 600001 } });
       } else {
         const body = typeof o.data === 'string' ? o.data : o.data === undefined ? undefined : JSON.stringify(o.data);
-        const res = server({ url: o.url, method, headers: { ...(o.header as Record<string, string>) }, ...(body !== undefined && { body }) });
+        const res = server({
+          url: o.url,
+          method,
+          headers: { ...(o.header as Record<string, string>) },
+          ...(body !== undefined && { body }),
+        });
         let data: unknown = res.body;
         if ((o.dataType ?? 'json') === 'json') {
           try {

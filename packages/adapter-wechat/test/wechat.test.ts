@@ -93,7 +93,13 @@ describe('wechatHost', () => {
   });
 
   it('turns a synchronous throw from wx into a HostError', async () => {
-    const host = wechatHost({ wx: { scanCode: () => { throw new Error('scanCode is not a function'); } } as unknown as WxLike });
+    const host = wechatHost({
+      wx: {
+        scanCode: () => {
+          throw new Error('scanCode is not a function');
+        },
+      } as unknown as WxLike,
+    });
     await expect(host.scan!.scanQRCode()).rejects.toMatchObject({ code: 'host/unsupported' });
   });
 });

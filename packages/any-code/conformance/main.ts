@@ -28,7 +28,12 @@ async function main(args: string[]): Promise<number> {
   const cases = [...euDccCases(root), ...shcCases(root), ...nzcpCases(root)].sort((a, b) => a.file.localeCompare(b.file));
   const runs = await Promise.all(cases.map(async (c) => ({ c, verdict: await verdictOf(c) })));
   if (args.includes('--json')) {
-    const rows = runs.map(({ c, verdict }) => ({ file: c.file, format: c.format, valid: verdict.length === 0, reason: verdict[0] ?? 'valid' }));
+    const rows = runs.map(({ c, verdict }) => ({
+      file: c.file,
+      format: c.format,
+      valid: verdict.length === 0,
+      reason: verdict[0] ?? 'valid',
+    }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
@@ -53,8 +58,10 @@ async function main(args: string[]): Promise<number> {
   const lines = [...table].sort(([a], [b]) => a.localeCompare(b)).map(([key, { agree, total }]) => `${key.padEnd(42)}\t${agree}/${total}`);
   process.stdout.write(`${cases.length} cases\nformat\tflag=expected\tagree/total\n${lines.join('\n')}\n`);
   if (skipped.size > 0) process.stdout.write(`not covered (checks this verifier does not make): ${[...skipped].sort().join(', ')}\n`);
-  process.stdout.write(disagreements.length ? `\n${disagreements.length} disagreements:\n${disagreements.join('\n')}\n` : '\nno disagreements\n');
+  process.stdout.write(
+    disagreements.length ? `\n${disagreements.length} disagreements:\n${disagreements.join('\n')}\n` : '\nno disagreements\n',
+  );
   return disagreements.length ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+void main(process.argv.slice(2)).then((code) => process.exit(code));

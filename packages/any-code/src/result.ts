@@ -62,6 +62,7 @@ export interface Failure {
 }
 
 /** A format verifier's answer: the checks that failed, in the order that decides the reason. */
-export type FormatOutcome = { ok: true; code: Omit<ValidAnyCode, 'valid' | 'reason' | 'format'> } | { ok: false; failures: [Failure, ...Failure[]] };
+export type FormatOutcome =
+  { ok: true; code: Omit<ValidAnyCode, 'valid' | 'reason' | 'format'> } | { ok: false; failures: [Failure, ...Failure[]] };
 
 export const fail = (reason: AnyCodeFailureReason, message: string): FormatOutcome => ({ ok: false, failures: [{ reason, message }] });

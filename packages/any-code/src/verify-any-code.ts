@@ -66,9 +66,11 @@ export async function verifyAnyCode(text: string, trust: AnyCodeTrust, options: 
   if (typeof text !== 'string') return { valid: false, reason: 'malformed', message: 'the code must be text' };
   if (text.length > MAX_ANY_CODE_LENGTH) return { valid: false, reason: 'too_large', message: `over ${MAX_ANY_CODE_LENGTH} characters` };
   const ctx = contextOf(options ?? {});
-  if (!ctx) return { valid: false, reason: 'invalid_options', message: `now must be a valid Date and clockSkew 0-${MAX_CLOCK_SKEW_SECONDS}` };
+  if (!ctx)
+    return { valid: false, reason: 'invalid_options', message: `now must be a valid Date and clockSkew 0-${MAX_CLOCK_SKEW_SECONDS}` };
   const format = detectFormat(text);
-  if (!format) return { valid: false, reason: 'unrecognised_format', message: 'no HealthCode, EU DCC, SMART Health Card or NZ COVID Pass prefix' };
+  if (!format)
+    return { valid: false, reason: 'unrecognised_format', message: 'no HealthCode, EU DCC, SMART Health Card or NZ COVID Pass prefix' };
   try {
     const outcome = await verifyFormat(format, text, trust ?? {}, ctx);
     if (!outcome.ok) return { valid: false, format, ...outcome.failures[0] };

@@ -25,7 +25,12 @@ describe('decodeCbor', () => {
 
   it('keeps integer map keys, byte strings and the COSE_Sign1 tag', () => {
     expect(decodeCbor(hex('d28443a10126a0420102420304'))).toEqual([hex('a10126'), new Map(), hex('0102'), hex('0304')]);
-    expect(decodeCbor(hex('a2012603f97e00'))).toEqual(new Map<number, unknown>([[1, -7], [3, Number.NaN]]));
+    expect(decodeCbor(hex('a2012603f97e00'))).toEqual(
+      new Map<number, unknown>([
+        [1, -7],
+        [3, Number.NaN],
+      ]),
+    );
   });
 
   it.each([

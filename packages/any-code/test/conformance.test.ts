@@ -15,7 +15,14 @@ let dir: string;
 /** Writes a case as dgc-testdata lays it out. */
 function writeCase(path: string, text: string, cert: Uint8Array, clock: string, expected: Record<string, boolean>) {
   mkdirSync(join(dir, path, '..'), { recursive: true });
-  writeFileSync(join(dir, path), JSON.stringify({ PREFIX: text, TESTCTX: { CERTIFICATE: Buffer.from(cert).toString('base64'), VALIDATIONCLOCK: clock }, EXPECTEDRESULTS: expected }));
+  writeFileSync(
+    join(dir, path),
+    JSON.stringify({
+      PREFIX: text,
+      TESTCTX: { CERTIFICATE: Buffer.from(cert).toString('base64'), VALIDATIONCLOCK: clock },
+      EXPECTEDRESULTS: expected,
+    }),
+  );
 }
 
 interface Run {

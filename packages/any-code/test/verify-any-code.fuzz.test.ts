@@ -18,7 +18,8 @@ const tally = new Map<CodeFormat, { inputs: number; accepted: number; reasons: S
 
 beforeAll(async () => {
   w = await world();
-  for (const [format, code] of Object.entries(w.codes)) originals.set(format as CodeFormat, await verifyAnyCode(code, w.trust, { now: NOW }));
+  for (const [format, code] of Object.entries(w.codes))
+    originals.set(format as CodeFormat, await verifyAnyCode(code, w.trust, { now: NOW }));
 });
 
 async function check(format: CodeFormat, text: string): Promise<void> {
@@ -84,7 +85,12 @@ const FORMATS: Array<[CodeFormat, string, (t: string) => Uint8Array, (b: Uint8Ar
   ['healthcode', '0123456789', (t) => Uint8Array.from(t.slice(7), Number), (b) => `HCODE2:${Array.from(b, (d) => d % 10).join('')}`],
   ['eu-dcc', B45, (t) => inflateSync(base45Decode(t.slice(4))!), (b) => `HC1:${base45Encode(deflateSync(b))}`],
   ['shc', '0123456789', shcJws, shcDigits],
-  ['nzcp', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', (t) => base32.parse(t.slice(8), { loose: true }), (b) => `NZCP:/1/${base32.stringify(b, { pad: false })}`],
+  [
+    'nzcp',
+    'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
+    (t) => base32.parse(t.slice(8), { loose: true }),
+    (b) => `NZCP:/1/${base32.stringify(b, { pad: false })}`,
+  ],
 ];
 
 describe.each(FORMATS)('verifyAnyCode on mutated %s codes', (format, alphabet, unwrap, wrap) => {
@@ -98,6 +104,6 @@ describe.each(FORMATS)('verifyAnyCode on mutated %s codes', (format, alphabet, u
 });
 
 afterAll(() => {
-  for (const [format, t] of tally) console.info(`fuzz ${format}: ${t.inputs} inputs, ${t.accepted} accepted as the original, reasons: ${[...t.reasons].sort().join(' ')}`);
+  for (const [format, t] of tally)
+    console.info(`fuzz ${format}: ${t.inputs} inputs, ${t.accepted} accepted as the original, reasons: ${[...t.reasons].sort().join(' ')}`);
 });
-

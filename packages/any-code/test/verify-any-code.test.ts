@@ -17,7 +17,14 @@ const verify = (text: string, trust = w.trust, now = NOW) => verifyAnyCode(text,
 
 describe('verifyAnyCode: one answer for every format', () => {
   it('accepts a HealthCode, with its status and masked name', async () => {
-    expect(await verify(w.codes.healthcode)).toMatchObject({ valid: true, format: 'healthcode', issuer: 'cn-310000', certifies: ['health-status'], holder: '张*三', status: 'green' });
+    expect(await verify(w.codes.healthcode)).toMatchObject({
+      valid: true,
+      format: 'healthcode',
+      issuer: 'cn-310000',
+      certifies: ['health-status'],
+      holder: '张*三',
+      status: 'green',
+    });
   });
 
   it('still reads a HealthCode written with the deprecated HC1: prefix as a HealthCode, not an EU certificate', async () => {
@@ -40,12 +47,24 @@ describe('verifyAnyCode: one answer for every format', () => {
 
   it('accepts a SMART Health Card, which need not expire', async () => {
     const result = await verify(w.codes.shc);
-    expect(result).toMatchObject({ valid: true, format: 'shc', issuer: 'https://issuer.test.example', certifies: ['vaccination'], holder: maskName('John B. Anyperson') });
+    expect(result).toMatchObject({
+      valid: true,
+      format: 'shc',
+      issuer: 'https://issuer.test.example',
+      certifies: ['vaccination'],
+      holder: maskName('John B. Anyperson'),
+    });
     expect(result.valid && result.validUntil).toBeUndefined();
   });
 
   it('accepts an NZ COVID Pass from a DID document the integrator supplied', async () => {
-    expect(await verify(w.codes.nzcp)).toMatchObject({ valid: true, format: 'nzcp', issuer: 'did:web:nzcp.test.example', certifies: ['vaccination'], holder: maskName('Jack Sparrow') });
+    expect(await verify(w.codes.nzcp)).toMatchObject({
+      valid: true,
+      format: 'nzcp',
+      issuer: 'did:web:nzcp.test.example',
+      certifies: ['vaccination'],
+      holder: maskName('Jack Sparrow'),
+    });
   });
 });
 
@@ -95,7 +114,9 @@ describe('verifyAnyCode: refusing, with a stable reason', () => {
 
   it('refuses an EU certificate whose HCERT does not match the DCC schema', async () => {
     const noDateOfBirth = { ...VACCINATION, dob: 'yesterday' };
-    expect(reasonOf(await verify(euDcc(w.keys.eu, w.keys.euCert, { iat: days(-1), exp: days(1), hcert: noDateOfBirth })))).toBe('schema_invalid');
+    expect(reasonOf(await verify(euDcc(w.keys.eu, w.keys.euCert, { iat: days(-1), exp: days(1), hcert: noDateOfBirth })))).toBe(
+      'schema_invalid',
+    );
   });
 
   it('refuses a SMART Health Card whose revocation id the issuer listed', async () => {

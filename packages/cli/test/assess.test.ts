@@ -7,11 +7,14 @@ import { EXAMPLES, cli, tempDir } from './declaration-commands.js';
 const hkVisitor = JSON.parse(readFileSync(join(EXAMPLES, 'hk-visitor.json'), 'utf8'));
 
 describe('healthcode assess', () => {
-  it.each(['resident.json', 'foreigner-passport.json', 'hk-visitor.json'])('assesses the example %s as green under the default rules', async (file) => {
-    const run = await cli(['assess', file]);
-    expect(run.code).toBe(0);
-    expect(run.json()).toEqual({ status: 'green', quarantineDays: 0, reasons: [], ruleSetVersion: DEFAULT_RULE_SET.version });
-  });
+  it.each(['resident.json', 'foreigner-passport.json', 'hk-visitor.json'])(
+    'assesses the example %s as green under the default rules',
+    async (file) => {
+      const run = await cli(['assess', file]);
+      expect(run.code).toBe(0);
+      expect(run.json()).toEqual({ status: 'green', quarantineDays: 0, reasons: [], ruleSetVersion: DEFAULT_RULE_SET.version });
+    },
+  );
 
   it('applies a rule-set file', async () => {
     const rules = {
@@ -27,7 +30,9 @@ describe('healthcode assess', () => {
   });
 
   it('assesses at --at', async () => {
-    const dir = tempDir({ 'fever.json': { ...hkVisitor, answers: { ...hkVisitor.answers, health: { temperature: 37.3, symptoms: ['none'] } } } });
+    const dir = tempDir({
+      'fever.json': { ...hkVisitor, answers: { ...hkVisitor.answers, health: { temperature: 37.3, symptoms: ['none'] } } },
+    });
     const run = await cli(['assess', 'fever.json', '--at', '2026-11-28T08:00:00+08:00'], dir);
     expect(run.json()).toMatchObject({ status: 'yellow', reasons: [{ code: 'fever' }] });
   });
@@ -46,7 +51,10 @@ describe('healthcode assess', () => {
     expect(run.stderr).toContain('invalid rule set');
   });
 
-  it.each([[['assess']], [['assess', 'resident.json', '--at', 'soon']], [['assess', 'resident.json', '--rules']]])('exits 2 on %j', async (argv) => {
-    expect((await cli(argv)).code).toBe(2);
-  });
+  it.each([[['assess']], [['assess', 'resident.json', '--at', 'soon']], [['assess', 'resident.json', '--rules']]])(
+    'exits 2 on %j',
+    async (argv) => {
+      expect((await cli(argv)).code).toBe(2);
+    },
+  );
 });

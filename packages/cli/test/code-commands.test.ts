@@ -121,7 +121,18 @@ describe('issue and verify', () => {
 
   it('lets --status and --region override, and --ttl set the expiry', async () => {
     const qr = ok(
-      await run(issueCommand, ['--key', 'keys/2026/bj-hc.key.json', '--status', 'yellow', '--subject', 'subject-0002', '--region', '110101', '--ttl', '600']),
+      await run(issueCommand, [
+        '--key',
+        'keys/2026/bj-hc.key.json',
+        '--status',
+        'yellow',
+        '--subject',
+        'subject-0002',
+        '--region',
+        '110101',
+        '--ttl',
+        '600',
+      ]),
     );
     const { result } = await verify(qr);
     expect(result).toMatchObject({ valid: true, status: 'yellow', region: '110101', issuer: { id: 'bj-hc' } });
@@ -155,7 +166,16 @@ describe('issue and verify', () => {
 
   it('rejects a code whose id the trust list revokes', async () => {
     const qr = ok(
-      await run(issueCommand, ['--key', 'keys/2026/sh-hc.key.json', '--status', 'green', '--subject', 'subject-0003', '--code-id', 'revoked-1']),
+      await run(issueCommand, [
+        '--key',
+        'keys/2026/sh-hc.key.json',
+        '--status',
+        'green',
+        '--subject',
+        'subject-0003',
+        '--code-id',
+        'revoked-1',
+      ]),
     );
     const { code, result } = await verify(qr);
     expect(code).toBe(1);
@@ -165,7 +185,17 @@ describe('issue and verify', () => {
   it('rejects codes of a key that a later list revokes, while the rotated key keeps working', async () => {
     const oldKey = JSON.parse(await readFile(join(dir, 'keys/2026/sh-hc.key.json'), 'utf8'));
     const entries = ['keys/2026/sh-hc.pub.json', 'keys/2027/sh-hc.pub.json'];
-    ok(await run(trustListCommand, ['sign', '--root', 'root/root.key.json', '--out', 'trust-2.jws', `--revoke-key=${oldKey.kid}`, ...entries]));
+    ok(
+      await run(trustListCommand, [
+        'sign',
+        '--root',
+        'root/root.key.json',
+        '--out',
+        'trust-2.jws',
+        `--revoke-key=${oldKey.kid}`,
+        ...entries,
+      ]),
+    );
     const args = ['--trust', 'trust-2.jws', '--root', 'root/root.pub.json'];
     const old = await run(verifyCommand, [await issueGreen(), ...args]);
     expect(old.code).toBe(1);
@@ -213,15 +243,55 @@ describe('usage errors exit 2 with the reason and the usage text', () => {
     ['verify with a loose --at', verifyCommand, ['QR', ...verifyArgs, '--at', 'tomorrow'], /--at must be an ISO 8601 time/],
     ['verify - with blank stdin', verifyCommand, ['-', ...verifyArgs], /QR text is empty/],
     ['issue with an unknown status', issueCommand, ['--key', 'k', '--status', 'blue', '--subject', 's'], /--status must be one of/],
-    ['issue with a bad --ttl', issueCommand, ['--key', 'k', '--status', 'red', '--subject', 's', '--ttl=-5'], /--ttl must be a whole number/],
-    ['issue with a long --doc-tail', issueCommand, ['--key', 'k', '--status', 'red', '--subject', 's', '--doc-tail', '12345'], /--doc-tail/],
+    [
+      'issue with a bad --ttl',
+      issueCommand,
+      ['--key', 'k', '--status', 'red', '--subject', 's', '--ttl=-5'],
+      /--ttl must be a whole number/,
+    ],
+    [
+      'issue with a long --doc-tail',
+      issueCommand,
+      ['--key', 'k', '--status', 'red', '--subject', 's', '--doc-tail', '12345'],
+      /--doc-tail/,
+    ],
     ['issue with an ID number as subject', issueCommand, [...bjRed, '31010419900307123X'], /subject looks like an ID number/],
-    ['issue with a region outside the code format', issueCommand, [...bjRed, 'subject-0004', '--region', 'BJ'], /region must be a six-digit/],
-    ['keygen with an unknown option', keygenCommand, ['--issuer', 'a', '--region', '310000', '--out', 'd', '--colour', 'x'], /Unknown option '--colour'/],
-    ['keygen with an unsafe issuer id', keygenCommand, ['--issuer', '../a', '--region', '310000', '--out', 'd'], /--issuer '\.\.\/a' may use only/],
-    ['keygen with a region that is not a GB/T 2260 code', keygenCommand, ['--issuer', 'a', '--region', 'SH', '--out', 'd'], /six-digit GB\/T 2260/],
-    ['keygen with a kid that cannot go in a JWS header', keygenCommand, ['--issuer', 'a', '--region', '310000', '--out', 'd', '--kid', 'a"b'], /kid must be/],
-    ['keygen with an unknown --alg', keygenCommand, ['--issuer', 'a', '--region', '310000', '--out', 'd', '--alg', 'HS256'], /--alg must be one of/],
+    [
+      'issue with a region outside the code format',
+      issueCommand,
+      [...bjRed, 'subject-0004', '--region', 'BJ'],
+      /region must be a six-digit/,
+    ],
+    [
+      'keygen with an unknown option',
+      keygenCommand,
+      ['--issuer', 'a', '--region', '310000', '--out', 'd', '--colour', 'x'],
+      /Unknown option '--colour'/,
+    ],
+    [
+      'keygen with an unsafe issuer id',
+      keygenCommand,
+      ['--issuer', '../a', '--region', '310000', '--out', 'd'],
+      /--issuer '\.\.\/a' may use only/,
+    ],
+    [
+      'keygen with a region that is not a GB/T 2260 code',
+      keygenCommand,
+      ['--issuer', 'a', '--region', 'SH', '--out', 'd'],
+      /six-digit GB\/T 2260/,
+    ],
+    [
+      'keygen with a kid that cannot go in a JWS header',
+      keygenCommand,
+      ['--issuer', 'a', '--region', '310000', '--out', 'd', '--kid', 'a"b'],
+      /kid must be/,
+    ],
+    [
+      'keygen with an unknown --alg',
+      keygenCommand,
+      ['--issuer', 'a', '--region', '310000', '--out', 'd', '--alg', 'HS256'],
+      /--alg must be one of/,
+    ],
     ['trust-list with an unknown subcommand', trustListCommand, ['publish'], /unknown subcommand 'publish'/],
     ['trust-list sign without entries', trustListCommand, ['sign', '--root', 'r', '--out', 'o'], /at least one issuer entry/],
     ['decode with two arguments', decodeCommand, ['a', 'b'], /expected one QR text, got 2/],

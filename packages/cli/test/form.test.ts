@@ -23,14 +23,12 @@ describe('healthcode form', () => {
     expect(run.json().sections.map((s: { id: string }) => s.id)).toEqual(['personal', 'health', 'exposure']);
   });
 
-  it.each([
-    [['form', '--locale', 'fr']],
-    [['form', '--version', '0.9']],
-    [['form', '--colour']],
-    [['form', 'extra']],
-  ])('exits 2 on %j', async (argv) => {
-    const run = await cli(argv);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('usage: healthcode form');
-  });
+  it.each([[['form', '--locale', 'fr']], [['form', '--version', '0.9']], [['form', '--colour']], [['form', 'extra']]])(
+    'exits 2 on %j',
+    async (argv) => {
+      const run = await cli(argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('usage: healthcode form');
+    },
+  );
 });

@@ -16,7 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const ecKey = (kid: string, x = 'x'.repeat(43)) => ({ kty: 'EC' as const, kid, alg: 'ES256' as const, crv: 'P-256' as const, x, y: 'y'.repeat(43) });
+const ecKey = (kid: string, x = 'x'.repeat(43)) => ({
+  kty: 'EC' as const,
+  kid,
+  alg: 'ES256' as const,
+  crv: 'P-256' as const,
+  x,
+  y: 'y'.repeat(43),
+});
 const issuer = (id: string, name: string, regions: string[], ...kids: string[]): TrustedIssuer => ({
   id,
   name,
@@ -26,7 +33,11 @@ const issuer = (id: string, name: string, regions: string[], ...kids: string[]):
 
 describe('mergeIssuers', () => {
   it('joins the keys and regions of entries with the same issuer id, keeping the last name', () => {
-    const merged = mergeIssuers([issuer('sh', 'Old', ['310000'], 'k1'), issuer('bj', 'Beijing', ['110000'], 'k3'), issuer('sh', 'Shanghai', ['310100'], 'k2')]);
+    const merged = mergeIssuers([
+      issuer('sh', 'Old', ['310000'], 'k1'),
+      issuer('bj', 'Beijing', ['110000'], 'k3'),
+      issuer('sh', 'Shanghai', ['310100'], 'k2'),
+    ]);
     expect(merged.map((i) => [i.id, i.name, i.regions, i.keys.map((k) => k.jwk.kid)])).toEqual([
       ['sh', 'Shanghai', ['310000', '310100'], ['k1', 'k2']],
       ['bj', 'Beijing', ['110000'], ['k3']],
@@ -48,7 +59,9 @@ describe('jwkThumbprint', () => {
   it('matches the RFC 7638 section 3.1 example', () => {
     const n =
       '0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw';
-    expect(jwkThumbprint({ kty: 'RSA', kid: '2011-04-29', alg: 'RS256', n, e: 'AQAB' })).toBe('NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs');
+    expect(jwkThumbprint({ kty: 'RSA', kid: '2011-04-29', alg: 'RS256', n, e: 'AQAB' })).toBe(
+      'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs',
+    );
   });
 });
 

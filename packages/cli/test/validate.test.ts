@@ -20,7 +20,7 @@ describe('healthcode validate', () => {
     );
   });
 
-  it('checks dates against --at rather than the file\'s time', async () => {
+  it("checks dates against --at rather than the file's time", async () => {
     // Three weeks later, the example's stays are outside the 14-day window.
     const run = await cli(['validate', 'foreigner-passport.json', '--at', '2026-12-18T09:00:00+08:00']);
     expect(run.code).toBe(1);
@@ -40,12 +40,14 @@ describe('healthcode validate', () => {
     expect([run.code, run.json()[0].code]).toEqual([1, 'unknown_form_version']);
   });
 
-  it.each([[['validate']], [['validate', 'a', 'b']], [['validate', 'resident.json', '--at', 'yesterday']], [['validate', 'resident.json', '--locale', 'de']]])(
-    'exits 2 on %j',
-    async (argv) => {
-      expect((await cli(argv)).code).toBe(2);
-    },
-  );
+  it.each([
+    [['validate']],
+    [['validate', 'a', 'b']],
+    [['validate', 'resident.json', '--at', 'yesterday']],
+    [['validate', 'resident.json', '--locale', 'de']],
+  ])('exits 2 on %j', async (argv) => {
+    expect((await cli(argv)).code).toBe(2);
+  });
 
   it('exits 1 with a message for a missing or broken file', async () => {
     const dir = tempDir({ broken: '{ not json' });

@@ -9,9 +9,21 @@ export const REDACTED_PATHS: readonly string[] = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["idempotency-key"]',
-  ...['name', 'number', 'idNumber', 'passport', 'identityDocument', 'person', 'phone', 'authCode', 'realNameTicket', 'sessionToken', 'adminToken', 'qrText', 'answers'].flatMap(
-    (key) => [key, `*.${key}`],
-  ),
+  ...[
+    'name',
+    'number',
+    'idNumber',
+    'passport',
+    'identityDocument',
+    'person',
+    'phone',
+    'authCode',
+    'realNameTicket',
+    'sessionToken',
+    'adminToken',
+    'qrText',
+    'answers',
+  ].flatMap((key) => [key, `*.${key}`]),
 ];
 
 /** Options of {@link loggerOptions}. */

@@ -57,8 +57,17 @@ export const healthCodePlugin: FastifyPluginAsync<HealthCodePluginOptions> = asy
 
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
     const body = request.body instanceof Uint8Array ? request.body : undefined;
-    const answer = await service.handle({ method: request.method, url: request.url, headers: request.headers, body, requestId: request.id });
-    return reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
+    const answer = await service.handle({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body,
+      requestId: request.id,
+    });
+    return reply
+      .code(answer.status)
+      .headers(answer.headers ?? {})
+      .send(answer.body);
   };
   // Every top-level path the engine answers (`/v1`, `/healthz`, …), whole and below: the
   // service routes, so its not_found and error shapes hold for paths fastify would not know.
@@ -77,7 +86,13 @@ export const healthCodePlugin: FastifyPluginAsync<HealthCodePluginOptions> = asy
 
   // Errors fastify raises before the service runs (body over fastify's own limit, aborted uploads).
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const answer = withRequestId(errorResponse(fastifyErrorAsApiError(error), (err) => request.log.error({ err }, 'unexpected error')), request.id);
-    return reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
+    const answer = withRequestId(
+      errorResponse(fastifyErrorAsApiError(error), (err) => request.log.error({ err }, 'unexpected error')),
+      request.id,
+    );
+    return reply
+      .code(answer.status)
+      .headers(answer.headers ?? {})
+      .send(answer.body);
   });
 };

@@ -18,7 +18,10 @@ export const MAX_PATH_LENGTH = 8192;
 export function frameworkRefusal(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
   const refusal = new ApiError('bad_request', `malformed request (${error.code ?? 'unparsable URL'})`);
   const answer = withRequestId(errorResponse(refusal), request.id);
-  void reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
+  void reply
+    .code(answer.status)
+    .headers(answer.headers ?? {})
+    .send(answer.body);
 }
 
 /**

@@ -93,8 +93,14 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   const { keyring } = service;
   await app.register(healthCodePlugin, { service });
   app.setNotFoundHandler((request, reply) => {
-    const response = withRequestId(errorResponse(new ApiError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)), request.id);
-    return reply.code(response.status).headers(response.headers ?? {}).send(response.body);
+    const response = withRequestId(
+      errorResponse(new ApiError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
+      request.id,
+    );
+    return reply
+      .code(response.status)
+      .headers(response.headers ?? {})
+      .send(response.body);
   });
 
   const retention: RetentionPolicy = { ...DEFAULT_RETENTION, ...options.housekeeping?.retention };

@@ -47,10 +47,17 @@ describe('the /console page (health authority)', () => {
     const today = new Date().toISOString().slice(0, 10);
     const header = 'type,number,caseType,lastContactDate,source';
     await page.fill('#batch input[name=batchId]', 'console-contacts-1');
-    await page.fill('#batch textarea', `${header}\nresident_id_card,${residentId(70)},confirmed,${today},survey\nresident_id_card,123,confirmed,${today},survey`);
+    await page.fill(
+      '#batch textarea',
+      `${header}\nresident_id_card,${residentId(70)},confirmed,${today},survey\nresident_id_card,123,confirmed,${today},survey`,
+    );
     await page.click('#batch button');
     await page.waitForSelector('#batch-lines:not([hidden])');
-    expect(await page.locator('#batch-lines tbody tr td').allTextContents()).toEqual(['2', 'invalid_document', 'not a valid resident_id_card number']);
+    expect(await page.locator('#batch-lines tbody tr td').allTextContents()).toEqual([
+      '2',
+      'invalid_document',
+      'not a valid resident_id_card number',
+    ]);
 
     await page.fill('#batch textarea', `${header}\nresident_id_card,${residentId(70)},confirmed,${today},survey`);
     await page.click('#batch button');
@@ -69,7 +76,9 @@ describe('the /console page (health authority)', () => {
     expect((await call('GET', API_ROUTES.code, { token: session.sessionToken })).body.status).toBe('green');
 
     await page.click('#audit-refresh');
-    await expect.poll(() => page.locator('#audit tbody tr td:nth-child(4)').allTextContents()).toEqual(['appeal.accept', 'batch.contacts', 'rule_set.publish', 'operator.create']);
+    await expect
+      .poll(() => page.locator('#audit tbody tr td:nth-child(4)').allTextContents())
+      .toEqual(['appeal.accept', 'batch.contacts', 'rule_set.publish', 'operator.create']);
     expect(await page.locator('#audit tbody').textContent()).not.toContain(residentId(70));
     await page.close();
   });

@@ -26,12 +26,21 @@ describe('the /dashboard page', () => {
     const org = (await call('POST', API_ROUTES.orgs, { token: server.operatorToken, body: { name: 'Page & <Co>' } })).body;
     const employees = apiPath(API_ROUTES.orgEmployees, { orgId: org.orgId });
     for (const n of [90, 91]) {
-      await call('POST', employees, { token: org.adminToken, body: { identityDocument: { type: 'resident_id_card', number: residentId(n) }, label: `E-${n}` } });
+      await call('POST', employees, {
+        token: org.adminToken,
+        body: { identityDocument: { type: 'resident_id_card', number: residentId(n) }, label: `E-${n}` },
+      });
     }
-    const venue = (await call('POST', apiPath(API_ROUTES.orgVenues, { orgId: org.orgId }), { token: org.adminToken, body: { name: 'Lobby' } })).body;
+    const venue = (
+      await call('POST', apiPath(API_ROUTES.orgVenues, { orgId: org.orgId }), { token: org.adminToken, body: { name: 'Lobby' } })
+    ).body;
     const session = (await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode: 'dev:page-user' } })).body;
-    const declared = (await call('POST', API_ROUTES.declarations, { token: session.sessionToken, body: { formVersion: '1.1', answers: greenAnswers(90) } })).body;
-    await call('POST', API_ROUTES.checkins, { body: { venueId: venue.venueId, qrText: declared.code.qrText, scannerToken: venue.scannerToken } });
+    const declared = (
+      await call('POST', API_ROUTES.declarations, { token: session.sessionToken, body: { formVersion: '1.1', answers: greenAnswers(90) } })
+    ).body;
+    await call('POST', API_ROUTES.checkins, {
+      body: { venueId: venue.venueId, qrText: declared.code.qrText, scannerToken: venue.scannerToken },
+    });
 
     const page = await browser.newPage();
     await page.goto(`${env.baseUrl}/dashboard`);

@@ -71,7 +71,10 @@ describe('keys and persistence', () => {
     expect(await verifyCode(before.body.code.qrText, { trust: afterRotation.trust, now: clock.now() })).toMatchObject({ valid: true });
 
     const after = await call('POST', API_ROUTES.declarations, { token, body: { formVersion: '1.1', answers: greenAnswers(61) } });
-    expect(await verifyCode(after.body.code.qrText, { trust: afterRotation.trust, now: clock.now() })).toMatchObject({ valid: true, keyId: next.kid });
+    expect(await verifyCode(after.body.code.qrText, { trust: afterRotation.trust, now: clock.now() })).toMatchObject({
+      valid: true,
+      keyId: next.kid,
+    });
 
     clock.advance(DEFAULT_CODE_TTL_SECONDS + 600);
     expect((await trustedKids(call, root, clock.now())).kids).toEqual([next.kid]);

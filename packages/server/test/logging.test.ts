@@ -19,7 +19,10 @@ describe('server logs', () => {
     const session = await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode: 'dev:logged-2' } });
     const token: string = session.body.sessionToken;
     await call('POST', API_ROUTES.declarations, { token, body: { formVersion: '1.1', answers: greenAnswers(77, '李四') } });
-    await call('POST', API_ROUTES.declarations, { token, body: { formVersion: '1.1', answers: { ...greenAnswers(77, '李四'), phone: 'bad' } } });
+    await call('POST', API_ROUTES.declarations, {
+      token,
+      body: { formVersion: '1.1', answers: { ...greenAnswers(77, '李四'), phone: 'bad' } },
+    });
     await call('POST', API_ROUTES.sessions, { raw: `{"authCode": "${residentId(77)}"` });
     await server.close();
 
@@ -43,7 +46,10 @@ describe('server logs', () => {
     db.close();
     const answer = await call('GET', API_ROUTES.code, { token: session.body.sessionToken });
     await server.close();
-    expect(answer).toEqual({ status: 500, body: { error: { code: 'internal', message: 'internal error', requestId: expect.stringMatching(/^req_/) } } });
+    expect(answer).toEqual({
+      status: 500,
+      body: { error: { code: 'internal', message: 'internal error', requestId: expect.stringMatching(/^req_/) } },
+    });
     expect(lines.some((l) => JSON.parse(l).level === 50 && l.includes('unexpected error'))).toBe(true);
   });
 });

@@ -57,7 +57,9 @@ describe('main.ts (the server command)', () => {
   });
 
   it('refuses an invalid port with a usage message', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, '--port', 'eighty', '--keys', join(dir, 'keys')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', main, '--port', 'eighty', '--keys', join(dir, 'keys')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let errors = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

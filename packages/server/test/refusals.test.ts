@@ -40,7 +40,9 @@ describe('refusals below the service answer the documented error shape with a re
   });
 
   it('answers an over-long path segment in the service shape, not with a framework page', async () => {
-    const answer = errorOf(await rawExchange(env.baseUrl, `GET /v1/form/${'v'.repeat(5000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    const answer = errorOf(
+      await rawExchange(env.baseUrl, `GET /v1/form/${'v'.repeat(5000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+    );
     expect(answer.body.error.code).toBe('not_found');
     expect(answer.head).toContain('x-request-id: req_');
   });
@@ -71,7 +73,11 @@ describe('refusals below the service answer the documented error shape with a re
   it('keeps no request body in the idempotency table, only a keyed hash of it', async () => {
     const session = await env.call('POST', '/v1/sessions', { body: { host: 'wechat', authCode: 'dev:stored' } });
     const answers = greenAnswers(11, '李四');
-    await env.call('POST', '/v1/declarations', { token: session.body.sessionToken, headers: { 'Idempotency-Key': 'k1' }, body: { formVersion: '1.1', answers } });
+    await env.call('POST', '/v1/declarations', {
+      token: session.body.sessionToken,
+      headers: { 'Idempotency-Key': 'k1' },
+      body: { formVersion: '1.1', answers },
+    });
     const db = new Database(join(dir, 'service.db'), { readonly: true });
     const rows = db.prepare('SELECT fingerprint, body FROM idempotency').all() as Array<{ fingerprint: string; body: string }>;
     db.close();

@@ -6,7 +6,9 @@ export const MAX_BODY_DEPTH = 32;
 // C0 and C1 controls (NUL, CR, LF, ESC…), bidirectional overrides and isolates (U+202E turns
 // "exe.txt" into "txt.exe" on screen) and lone surrogates (no UTF-8 form: a database stores
 // U+FFFD instead, so what is kept would differ from what was acknowledged).
-const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE_TEXT =
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Refuses JSON text nested deeper than {@link MAX_BODY_DEPTH} before it is parsed, so no
@@ -37,7 +39,9 @@ export function assertSafeText(body: unknown): void {
     const [value, path] = next;
     if (typeof value === 'string') {
       if (UNSAFE_TEXT.test(value)) {
-        throw new ApiError('bad_request', 'text may not contain control characters, bidirectional controls or lone surrogates', { details: { path } });
+        throw new ApiError('bad_request', 'text may not contain control characters, bidirectional controls or lone surrogates', {
+          details: { path },
+        });
       }
     } else if (value && typeof value === 'object') {
       for (const [key, member] of Object.entries(value)) {

@@ -32,7 +32,14 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
   const now = options.now ?? (() => new Date());
   const codeTtlSeconds = options.codeTtlSeconds ?? SERVICE_DEFAULTS.codeTtlSeconds;
   const authority = options.authority ?? createMemoryAuthorityStore();
-  const colour = createColour({ store: options.store, authority, keyring: options.keyring, codes: () => ctx.codes, rules: options.rules, now });
+  const colour = createColour({
+    store: options.store,
+    authority,
+    keyring: options.keyring,
+    codes: () => ctx.codes,
+    rules: options.rules,
+    now,
+  });
   const ctx: ServiceContext = {
     authority,
     colour,
@@ -45,8 +52,16 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
     now,
     crypto: options.crypto,
     limits: {
-      declarations: createRateLimiter({ limit: options.rateLimits?.declarationsPerMinute ?? SERVICE_DEFAULTS.declarationsPerMinute, windowSeconds: 60, now }),
-      sessions: createRateLimiter({ limit: options.rateLimits?.sessionsPerMinute ?? SERVICE_DEFAULTS.sessionsPerMinute, windowSeconds: 60, now }),
+      declarations: createRateLimiter({
+        limit: options.rateLimits?.declarationsPerMinute ?? SERVICE_DEFAULTS.declarationsPerMinute,
+        windowSeconds: 60,
+        now,
+      }),
+      sessions: createRateLimiter({
+        limit: options.rateLimits?.sessionsPerMinute ?? SERVICE_DEFAULTS.sessionsPerMinute,
+        windowSeconds: 60,
+        now,
+      }),
     },
     codes: createCodeIssuer({
       store: options.store,
@@ -74,11 +89,16 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
       },
     },
   ];
-  const routes = [...sessionRoutes(ctx), ...declarationRoutes(ctx), ...codeRoutes(ctx), ...orgRoutes(ctx), ...authorityRoutes(ctx), ...health].map(
-    (route): ServiceRoute => ({
-      ...route,
-      handle: (request: ServiceRequest) => route.handle(request).catch((error: unknown) => errorResponse(error, options.onError)),
-    }),
-  );
+  const routes = [
+    ...sessionRoutes(ctx),
+    ...declarationRoutes(ctx),
+    ...codeRoutes(ctx),
+    ...orgRoutes(ctx),
+    ...authorityRoutes(ctx),
+    ...health,
+  ].map((route): ServiceRoute => ({
+    ...route,
+    handle: (request: ServiceRequest) => route.handle(request).catch((error: unknown) => errorResponse(error, options.onError)),
+  }));
   return { routes };
 }

@@ -24,7 +24,8 @@ export type AnswerRecorder = (response: ServiceResponse) => StoredAnswer | undef
 function idempotencyKey(request: ServiceRequest): string | undefined {
   const key = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   if (key === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError('bad_request', `${IDEMPOTENCY_KEY_HEADER} must be 1 to 128 printable ASCII characters`);
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw new ApiError('bad_request', `${IDEMPOTENCY_KEY_HEADER} must be 1 to 128 printable ASCII characters`);
   return key;
 }
 

@@ -35,7 +35,9 @@ export function createRateLimiter(options: RateLimiterOptions) {
       window.count += 1;
       if (window.count > options.limit) {
         const retryAfterSeconds = Math.ceil((window.start + windowMs - now) / 1000);
-        throw new ApiError('rate_limited', `too many requests: at most ${options.limit} per ${options.windowSeconds} s`, { details: { retryAfterSeconds } });
+        throw new ApiError('rate_limited', `too many requests: at most ${options.limit} per ${options.windowSeconds} s`, {
+          details: { retryAfterSeconds },
+        });
       }
     },
   };

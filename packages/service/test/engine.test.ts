@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_ROUTES } from '@healthcode/core/api';
-import {
-  createKeyring,
-  createKeyringState,
-  createServiceEngine,
-  type ServiceRequest,
-  type ServiceStore,
-} from '@healthcode/service';
+import { createKeyring, createKeyringState, createServiceEngine, type ServiceRequest, type ServiceStore } from '@healthcode/service';
 import { createMemoryStore } from '@healthcode/service';
 import { greenAnswers } from '@healthcode/test-utils';
 
@@ -16,7 +10,11 @@ async function setup() {
   const store = createMemoryStore();
   const signed = { codes: 0 };
   const counting: ServiceStore = { ...store, saveCode: (code) => (signed.codes++, store.saveCode(code)) };
-  const keyring = createKeyring(await createKeyringState(), { issuer: { id: 'i', name: 'Issuer', region: '310000' }, codeTtlSeconds: 600, now });
+  const keyring = createKeyring(await createKeyringState(), {
+    issuer: { id: 'i', name: 'Issuer', region: '310000' },
+    codeTtlSeconds: 600,
+    now,
+  });
   const engine = createServiceEngine({ store: counting, keyring, operatorToken: 'op', codeTtlSeconds: 600, now });
   const route = (method: string, path: string) => {
     const found = engine.routes.find((r) => r.method === method && r.path === path);

@@ -26,7 +26,11 @@ async function setup() {
       return store.commitDeclaration(commit);
     },
   };
-  const keyring = createKeyring(await createKeyringState(), { issuer: { id: 'i', name: 'Issuer', region: '310000' }, codeTtlSeconds: 600, now });
+  const keyring = createKeyring(await createKeyringState(), {
+    issuer: { id: 'i', name: 'Issuer', region: '310000' },
+    codeTtlSeconds: 600,
+    now,
+  });
   const engine = createServiceEngine({ store: gated, keyring, operatorToken: 'op', codeTtlSeconds: 600, now, onError: () => undefined });
   const route = (method: string, path: string) => {
     const found = engine.routes.find((r) => r.method === method && r.path === path);
@@ -36,7 +40,10 @@ async function setup() {
   const session = await route('POST', API_ROUTES.sessions)({ body: { host: 'wechat', authCode: 'dev:idem' } });
   const authorization = `Bearer ${(session.body as { sessionToken: string }).sessionToken}`;
   const declare = (key: string) =>
-    route('POST', API_ROUTES.declarations)({ headers: { authorization, 'idempotency-key': key }, body: { formVersion: '1.1', answers: greenAnswers(1) } });
+    route(
+      'POST',
+      API_ROUTES.declarations,
+    )({ headers: { authorization, 'idempotency-key': key }, body: { formVersion: '1.1', answers: greenAnswers(1) } });
   /** Resolves once a held commit is waiting at the gate. */
   const held = async () => {
     while (gate.waiting.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));

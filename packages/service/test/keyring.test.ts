@@ -40,7 +40,10 @@ describe('keyring', () => {
     const next = await keyring.rotate();
     expect(keyring.signingKey().kid).toBe(next.kid);
     const keys = (await keyring.current()).trust.issuers[0]?.keys ?? [];
-    expect(keys.map((k) => [k.jwk.kid, k.notAfter !== undefined])).toEqual([[old, true], [next.kid, false]]);
+    expect(keys.map((k) => [k.jwk.kid, k.notAfter !== undefined])).toEqual([
+      [old, true],
+      [next.kid, false],
+    ]);
     advance(600 + 301);
     expect((await keyring.current()).trust.issuers[0]?.keys.map((k) => k.jwk.kid)).toEqual([next.kid]);
   });
@@ -65,7 +68,10 @@ describe('keyring', () => {
     const { keyring, saved, advance, now } = await setup();
     const before = await keyring.current();
     const expiresAt = Math.floor(now().getTime() / 1000) + 600;
-    await keyring.revokeCodes([{ codeId: 'code-a', expiresAt }, { codeId: 'code-b', expiresAt: expiresAt - 1200 }]);
+    await keyring.revokeCodes([
+      { codeId: 'code-a', expiresAt },
+      { codeId: 'code-b', expiresAt: expiresAt - 1200 },
+    ]);
     expect(saved.at(-1)?.revokedCodes).toEqual([{ codeId: 'code-a', expiresAt }]);
     const revoked = await keyring.current();
     expect(revoked.trust.sequence).toBeGreaterThan(before.trust.sequence);

@@ -27,7 +27,13 @@ describe('a change of colour', () => {
 
     const red = await app.client.getCode({ forceRefresh: true });
     expect(red.status).toBe('red');
-    expect(changes).toEqual([{ from: 'green', to: 'red', reasons: [expect.objectContaining({ code: 'manual', clears: expect.objectContaining({ en: 'Until an operator lifts it.' }) })] }]);
+    expect(changes).toEqual([
+      {
+        from: 'green',
+        to: 'red',
+        reasons: [expect.objectContaining({ code: 'manual', clears: expect.objectContaining({ en: 'Until an operator lifts it.' }) })],
+      },
+    ]);
     await app.client.getCode({ forceRefresh: true });
     expect(changes).toHaveLength(1);
   });
@@ -43,7 +49,10 @@ describe('a change of colour', () => {
     await app.client.getCode();
     const call = caller({ baseUrl: BASE_URL, fetch: globalThis.fetch as never });
     const { token } = (await call('POST', API_ROUTES.operators, { token: 'operator-dev-token', body: { name: 'Op' } })).body;
-    await call('POST', API_ROUTES.authorityStatuses, { token, body: { identityDocument: { type: 'resident_id_card', number: residentId(2) }, status: 'yellow', reason: 'x' } });
+    await call('POST', API_ROUTES.authorityStatuses, {
+      token,
+      body: { identityDocument: { type: 'resident_id_card', number: residentId(2) }, status: 'yellow', reason: 'x' },
+    });
     await expect(app.client.getCode({ forceRefresh: true })).resolves.toMatchObject({ status: 'yellow' });
   });
 });

@@ -57,7 +57,9 @@ describe('submitting declarations offline', () => {
 
     network.lose = undefined;
     expect((await client.flushQueue()).sent).toBe(1);
-    const keys = requestsTo(host, 'POST', '/v1/declarations').map((c) => (c.args[0] as { headers: Record<string, string> }).headers['Idempotency-Key']);
+    const keys = requestsTo(host, 'POST', '/v1/declarations').map(
+      (c) => (c.args[0] as { headers: Record<string, string> }).headers['Idempotency-Key'],
+    );
     expect(keys.length).toBeGreaterThanOrEqual(2);
     expect(new Set(keys).size).toBe(1);
     expect(service.recorded.declarations).toBe(1);
@@ -209,6 +211,8 @@ describe('submitting declarations offline', () => {
   it('refuses to submit before sign-in', async () => {
     const { client } = startApp(service, 'bob');
     await expect(client.submitDeclaration(validAnswers(1), { formVersion: CURRENT_FORM_VERSION })).rejects.toThrow(ClientError);
-    await expect(client.submitDeclaration(validAnswers(1), { formVersion: CURRENT_FORM_VERSION })).rejects.toMatchObject({ code: 'client/not_signed_in' });
+    await expect(client.submitDeclaration(validAnswers(1), { formVersion: CURRENT_FORM_VERSION })).rejects.toMatchObject({
+      code: 'client/not_signed_in',
+    });
   });
 });

@@ -70,7 +70,9 @@ describe('scanAndVerify', () => {
 
     gate.network.lose = undefined;
     expect(await gate.client.flushQueue()).toEqual({ sent: 1, dropped: [], remaining: 0 });
-    const keys = requestsTo(gate.host, 'POST', '/v1/checkins').map((c) => (c.args[0] as { headers: Record<string, string> }).headers['Idempotency-Key']);
+    const keys = requestsTo(gate.host, 'POST', '/v1/checkins').map(
+      (c) => (c.args[0] as { headers: Record<string, string> }).headers['Idempotency-Key'],
+    );
     expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(1);
     expect(service.recorded.checkins).toBe(1);
@@ -108,9 +110,14 @@ describe('scanAndVerify', () => {
 
   it('needs a scanner and a pinned trust root', async () => {
     const noScan = createClient({ host: mockHost({ without: ['scan'] }), baseUrl: 'https://health.test', trustRoot: service.trustRoot });
-    await expect(noScan.scanAndVerify({ venueId: 'v', scannerToken: 't' })).rejects.toMatchObject({ code: 'client/unsupported_host', details: { capability: 'scan' } });
+    await expect(noScan.scanAndVerify({ venueId: 'v', scannerToken: 't' })).rejects.toMatchObject({
+      code: 'client/unsupported_host',
+      details: { capability: 'scan' },
+    });
     const noRoot: HealthCodeClient = createClient({ host: mockHost(), baseUrl: 'https://health.test' });
-    await expect(noRoot.verifyAndCheckIn({ venueId: 'v', scannerToken: 't', qrText: 'x' })).rejects.toMatchObject({ code: 'client/no_trust_root' });
+    await expect(noRoot.verifyAndCheckIn({ venueId: 'v', scannerToken: 't', qrText: 'x' })).rejects.toMatchObject({
+      code: 'client/no_trust_root',
+    });
   });
 
   it('refuses a trust list signed by another root', async () => {

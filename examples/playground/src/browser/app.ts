@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const config = await loadConfig();
   byId<HTMLAnchorElement>('dashboard-link').href = config.dashboardUrl;
   const choice = byId('host-choice');
-  HOST_CHOICES.forEach((c, i) => choice.append(h('label', {}, h('input', { type: 'radio', name: 'host', value: c.name, checked: i === 0 }), ` ${c.label}`)));
+  HOST_CHOICES.forEach((c, i) =>
+    choice.append(h('label', {}, h('input', { type: 'radio', name: 'host', value: c.name, checked: i === 0 }), ` ${c.label}`)),
+  );
   const localeSelect = byId<HTMLSelectElement>('locale');
   const locale = () => localeSelect.value as Locale;
 
@@ -59,7 +61,8 @@ async function signIn(hostName: HostName, config: PlaygroundConfig, locale: () =
     sessionLine.textContent = `Signed in through ${hostName} (identity ${session.identityStatus}).`;
     sessionLine.dataset.signedIn = 'true';
     const descriptor = (await client.getForm()) as unknown as FormDescriptor;
-    byId('employee-hint').textContent = `Demo: declare with ID card number ${config.employeeDocument.number} to count as an employee of the demo organisation.`;
+    byId('employee-hint').textContent =
+      `Demo: declare with ID card number ${config.employeeDocument.number} to count as an employee of the demo organisation.`;
     app.form = showDeclaration(client, descriptor, locale, app);
   } catch (error) {
     sessionLine.textContent = `Sign-in failed: ${describeError(error)}`;
@@ -71,36 +74,40 @@ function showDeclaration(client: HealthCodeClient, descriptor: FormDescriptor, l
   const formElement = byId<HTMLFormElement>('declaration');
   const view = renderForm(formElement, descriptor, locale());
   const result = byId('declare-result');
-  formElement.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const answers = view.answers();
-    // Checked here first so that problems show under their fields in the user's language.
-    const checked = validateDeclaration(answers, { locale: locale(), formVersion: descriptor.version });
-    view.showIssues(checked.issues);
-    result.dataset.outcome = checked.ok ? 'pending' : 'invalid';
-    if (!checked.ok) {
-      result.textContent = `${checked.issues.length} problem(s) to fix.`;
-      return;
-    }
-    try {
-      const submitted = await client.submitDeclaration(answers, { formVersion: descriptor.version });
-      if (submitted.status === 'queued') {
-        result.textContent = 'Offline: declaration queued; it will be sent once.';
-        result.dataset.outcome = 'queued';
-      } else {
-        const reasons = submitted.assessment.reasons.map((r) => r.message[locale()] ?? r.message.en).join('; ');
-        result.textContent = `Assessed ${submitted.assessment.status}${reasons ? `: ${reasons}` : ''}.`;
-        result.dataset.outcome = submitted.assessment.status;
+  formElement.addEventListener(
+    'submit',
+    async (event) => {
+      event.preventDefault();
+      const answers = view.answers();
+      // Checked here first so that problems show under their fields in the user's language.
+      const checked = validateDeclaration(answers, { locale: locale(), formVersion: descriptor.version });
+      view.showIssues(checked.issues);
+      result.dataset.outcome = checked.ok ? 'pending' : 'invalid';
+      if (!checked.ok) {
+        result.textContent = `${checked.issues.length} problem(s) to fix.`;
+        return;
       }
-      if (app.live) await app.live.refresh();
-      else app.live = startCode(client, app);
-    } catch (error) {
-      result.dataset.outcome = 'error';
-      const details = (error as { details?: { issues?: unknown } }).details;
-      if (details && Array.isArray(details.issues)) view.showIssues(details.issues as Parameters<FormView['showIssues']>[0]);
-      result.textContent = `Not accepted: ${describeError(error)}`;
-    }
-  }, { signal: app.listeners.signal });
+      try {
+        const submitted = await client.submitDeclaration(answers, { formVersion: descriptor.version });
+        if (submitted.status === 'queued') {
+          result.textContent = 'Offline: declaration queued; it will be sent once.';
+          result.dataset.outcome = 'queued';
+        } else {
+          const reasons = submitted.assessment.reasons.map((r) => r.message[locale()] ?? r.message.en).join('; ');
+          result.textContent = `Assessed ${submitted.assessment.status}${reasons ? `: ${reasons}` : ''}.`;
+          result.dataset.outcome = submitted.assessment.status;
+        }
+        if (app.live) await app.live.refresh();
+        else app.live = startCode(client, app);
+      } catch (error) {
+        result.dataset.outcome = 'error';
+        const details = (error as { details?: { issues?: unknown } }).details;
+        if (details && Array.isArray(details.issues)) view.showIssues(details.issues as Parameters<FormView['showIssues']>[0]);
+        result.textContent = `Not accepted: ${describeError(error)}`;
+      }
+    },
+    { signal: app.listeners.signal },
+  );
   return view;
 }
 

@@ -108,7 +108,12 @@ function showVerdict(scan: ScanResult | undefined, problem?: string): void {
   panel.append(h('p', { class: 'checkin' }, reported));
 }
 
-const FORMAT_NAMES = { healthcode: 'HealthCode', 'eu-dcc': 'EU Digital COVID Certificate', shc: 'SMART Health Card', nzcp: 'NZ COVID Pass' };
+const FORMAT_NAMES = {
+  healthcode: 'HealthCode',
+  'eu-dcc': 'EU Digital COVID Certificate',
+  shc: 'SMART Health Card',
+  nzcp: 'NZ COVID Pass',
+};
 
 function showForeignVerdict(result: AnyCodeResult): void {
   const panel = byId('verdict');

@@ -40,7 +40,12 @@ export function renderForm(form: HTMLFormElement, descriptor: FormDescriptor, in
     form.replaceChildren(
       h('div', { class: 'form-issues', 'data-path': '' }),
       ...descriptor.sections.map((section) =>
-        h('fieldset', { 'data-section': section.id }, h('legend', {}, section.title[locale]), ...section.fields.map((f) => fieldElement(f, values, f.path, () => answers()))),
+        h(
+          'fieldset',
+          { 'data-section': section.id },
+          h('legend', {}, section.title[locale]),
+          ...section.fields.map((f) => fieldElement(f, values, f.path, () => answers())),
+        ),
       ),
       h('button', { type: 'submit' }, { 'zh-CN': '提交申报', en: 'Submit declaration', 'zh-HK': '提交申報' }[locale]),
     );
@@ -69,7 +74,13 @@ export function renderForm(form: HTMLFormElement, descriptor: FormDescriptor, in
     switch (field.type) {
       case 'boolean': {
         if (field.options) return choiceControl(field, scopeValues, fullPath, id);
-        const select = h('select', { id, name: fullPath }, h('option', { value: '' }, '—'), h('option', { value: 'true' }, yes[locale]), h('option', { value: 'false' }, no[locale]));
+        const select = h(
+          'select',
+          { id, name: fullPath },
+          h('option', { value: '' }, '—'),
+          h('option', { value: 'true' }, yes[locale]),
+          h('option', { value: 'false' }, no[locale]),
+        );
         select.value = current === undefined ? '' : String(current);
         select.addEventListener('change', () => changed(scopeValues, field, select.value === '' ? undefined : select.value === 'true'));
         return select;
@@ -108,7 +119,13 @@ export function renderForm(form: HTMLFormElement, descriptor: FormDescriptor, in
         if (field.step !== undefined) input.step = String(field.step);
         if (field.maxLength !== undefined) input.maxLength = field.maxLength;
         if (current !== undefined) input.value = String(current);
-        input.addEventListener('input', () => changed(scopeValues, field, field.type === 'number' ? (Number.isNaN(input.valueAsNumber) ? undefined : input.valueAsNumber) : input.value));
+        input.addEventListener('input', () =>
+          changed(
+            scopeValues,
+            field,
+            field.type === 'number' ? (Number.isNaN(input.valueAsNumber) ? undefined : input.valueAsNumber) : input.value,
+          ),
+        );
         return input;
       }
     }
@@ -117,7 +134,12 @@ export function renderForm(form: HTMLFormElement, descriptor: FormDescriptor, in
   /** A drop-down over the field's options, whose values may be strings or booleans. */
   function choiceControl(field: FormField, scopeValues: FieldValues, fullPath: string, id: string): HTMLElement {
     const options = field.options ?? [];
-    const select = h('select', { id, name: fullPath }, h('option', { value: '' }, '—'), ...options.map((o) => h('option', { value: String(o.value) }, o.label[locale])));
+    const select = h(
+      'select',
+      { id, name: fullPath },
+      h('option', { value: '' }, '—'),
+      ...options.map((o) => h('option', { value: String(o.value) }, o.label[locale])),
+    );
     const current = scopeValues.get(field.id);
     select.value = current === undefined ? '' : String(current);
     select.addEventListener('change', () => changed(scopeValues, field, options.find((o) => String(o.value) === select.value)?.value));
@@ -136,7 +158,14 @@ export function renderForm(form: HTMLFormElement, descriptor: FormDescriptor, in
         render();
       });
       const itemScope = () => getPath(answers(), itemPath);
-      container.append(h('div', { class: 'group', 'data-path': itemPath }, ...(field.itemFields ?? []).map((f) => fieldElement(f, item, `${itemPath}.${f.path}`, itemScope)), remove));
+      container.append(
+        h(
+          'div',
+          { class: 'group', 'data-path': itemPath },
+          ...(field.itemFields ?? []).map((f) => fieldElement(f, item, `${itemPath}.${f.path}`, itemScope)),
+          remove,
+        ),
+      );
     });
     if (field.maxItems === undefined || items.length < field.maxItems) {
       const add = h('button', { type: 'button', class: 'secondary' }, addText[locale]);
@@ -167,7 +196,8 @@ export function renderForm(form: HTMLFormElement, descriptor: FormDescriptor, in
         const deepest = within.sort((a, b) => pathOf(b).length - pathOf(a).length)[0];
         const below = targets.filter((el) => el.classList.contains('field') && pathOf(el).startsWith(`${issue.path}.`));
         const places = deepest && pathOf(deepest) !== '' ? [deepest] : below.length ? below : within;
-        for (const place of places) place.append(h('p', { class: 'issue', 'data-issue-path': issue.path, 'data-issue-code': issue.code }, issue.message));
+        for (const place of places)
+          place.append(h('p', { class: 'issue', 'data-issue-path': issue.path, 'data-issue-code': issue.code }, issue.message));
       }
     },
   };

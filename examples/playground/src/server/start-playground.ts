@@ -70,7 +70,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     if (script === undefined) return reply.code(404).type('text/plain').send('not found');
     return reply.type(request.params.name.endsWith('.map') ? 'application/json' : 'text/javascript; charset=utf-8').send(script);
   });
-  server.app.get('/playground/config.json', (_, reply) => (config ? reply.send(config) : reply.code(503).send({ error: { code: 'unavailable', message: 'starting' } })));
+  server.app.get('/playground/config.json', (_, reply) =>
+    config ? reply.send(config) : reply.code(503).send({ error: { code: 'unavailable', message: 'starting' } }),
+  );
 
   let url: string;
   try {

@@ -14,7 +14,9 @@ const EXPECTED_REASON: Record<string, string> = { '02': 'chunked', '03': 'revoke
 function exampleIssuer(examples: string): ShcIssuer | undefined {
   const wellKnown = join(examples, 'issuer', '.well-known');
   if (!existsSync(join(wellKnown, 'jwks.json'))) return undefined;
-  const crls = findFiles(join(wellKnown, 'crl'), /\.json$/).map((f) => JSON.parse(readFileSync(f, 'utf8')) as { kid: string; rids: string[] });
+  const crls = findFiles(join(wellKnown, 'crl'), /\.json$/).map(
+    (f) => JSON.parse(readFileSync(f, 'utf8')) as { kid: string; rids: string[] },
+  );
   return { iss: EXAMPLE_ISSUER, jwks: JSON.parse(readFileSync(join(wellKnown, 'jwks.json'), 'utf8')), revocations: crls };
 }
 

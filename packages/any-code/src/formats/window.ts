@@ -10,9 +10,15 @@ export const secondsToDate = (seconds: unknown): Date | undefined =>
  * window is inclusive at both ends: dgc-testdata expects a certificate checked at its very `exp`
  * second to pass (DK and ES cases).
  */
-export function windowFailure(validFrom: Date | undefined, validUntil: Date | undefined, { now, clockSkew }: VerifyContext): Failure | undefined {
+export function windowFailure(
+  validFrom: Date | undefined,
+  validUntil: Date | undefined,
+  { now, clockSkew }: VerifyContext,
+): Failure | undefined {
   const skewMs = clockSkew * 1000;
-  if (validFrom && validFrom.getTime() > now.getTime() + skewMs) return { reason: 'not_yet_valid', message: `valid from ${validFrom.toISOString()}` };
-  if (validUntil && validUntil.getTime() < now.getTime() - skewMs) return { reason: 'expired', message: `expired at ${validUntil.toISOString()}` };
+  if (validFrom && validFrom.getTime() > now.getTime() + skewMs)
+    return { reason: 'not_yet_valid', message: `valid from ${validFrom.toISOString()}` };
+  if (validUntil && validUntil.getTime() < now.getTime() - skewMs)
+    return { reason: 'expired', message: `expired at ${validUntil.toISOString()}` };
   return undefined;
 }

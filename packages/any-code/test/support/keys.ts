@@ -10,8 +10,13 @@ export interface TestKey {
 export function newP256Key(): TestKey {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwk = publicKey.export({ format: 'jwk' });
-  return { privateKey, publicJwk: { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y! }, spki: publicKey.export({ type: 'spki', format: 'der' }) };
+  return {
+    privateKey,
+    publicJwk: { kty: 'EC', crv: 'P-256', x: jwk.x!, y: jwk.y! },
+    spki: publicKey.export({ type: 'spki', format: 'der' }),
+  };
 }
 
 /** An ES256 signature in the r‖s form that JWS and COSE both use. */
-export const es256 = (key: TestKey, data: Uint8Array): Uint8Array => sign('sha256', data, { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
+export const es256 = (key: TestKey, data: Uint8Array): Uint8Array =>
+  sign('sha256', data, { key: key.privateKey, dsaEncoding: 'ieee-p1363' });

@@ -30,12 +30,28 @@ export async function world() {
   const trust: AnyCodeTrust = {
     healthCode: healthCodeTrust,
     euDcc: { certificates: [Buffer.from(euCert).toString('base64')] },
-    shc: { issuers: [{ iss: SHC_ISSUER, jwks: { keys: [{ ...shc.publicJwk, kid: 'shc-1', alg: 'ES256', use: 'sig' }] }, revocations: [{ kid: 'shc-1', rids: ['revokedRid1'] }] }] },
+    shc: {
+      issuers: [
+        {
+          iss: SHC_ISSUER,
+          jwks: { keys: [{ ...shc.publicJwk, kid: 'shc-1', alg: 'ES256', use: 'sig' }] },
+          revocations: [{ kid: 'shc-1', rids: ['revokedRid1'] }],
+        },
+      ],
+    },
     nzcp: { didDocuments: [didDocument(nz, 'key-1')] },
   };
   const codes = {
     healthcode: await issueCode(
-      { issuer: 'cn-310000', subject: 'q3Vx9KpL2mTz8RwA', status: 'green', region: '310000', display: { name: '张*三' }, codeId: 'Xb7fQ2LmN9aK', issuedAt: new Date('2026-11-18T08:00:00Z') },
+      {
+        issuer: 'cn-310000',
+        subject: 'q3Vx9KpL2mTz8RwA',
+        status: 'green',
+        region: '310000',
+        display: { name: '张*三' },
+        codeId: 'Xb7fQ2LmN9aK',
+        issuedAt: new Date('2026-11-18T08:00:00Z'),
+      },
       { key: TEST_ISSUER_KEY },
     ),
     'eu-dcc': euDcc(eu, euCert, { iat: days(-10), exp: days(300) }),

@@ -24,7 +24,12 @@ const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** A COSE_Sign1 over `payload` (CBOR) with ES256 and `kid` in the protected header. */
 function coseSign1(key: TestKey, kid: Uint8Array, payload: Uint8Array): Uint8Array {
-  const protectedBytes = encode(new Map<number, unknown>([[1, -7], [4, kid]]));
+  const protectedBytes = encode(
+    new Map<number, unknown>([
+      [1, -7],
+      [4, kid],
+    ]),
+  );
   const signature = es256(key, encode(['Signature1', protectedBytes, new Uint8Array(0), payload]));
   return encode([protectedBytes, new Map(), payload, signature]);
 }
@@ -36,12 +41,32 @@ export const VACCINATION = {
   ver: '1.3.0',
   nam: { fn: 'Musterfrau', gn: 'Erika', fnt: 'MUSTERFRAU', gnt: 'ERIKA' },
   dob: '1964-08-12',
-  v: [{ tg: '840539006', vp: '1119349007', mp: 'EU/1/20/1528', ma: 'ORG-100030215', dn: 2, sd: 2, dt: '2026-06-01', co: 'AT', is: 'Ministry of Health', ci: 'URN:UVCI:01:AT:10807843F94AEE0EE5093FBC254BD813#B' }],
+  v: [
+    {
+      tg: '840539006',
+      vp: '1119349007',
+      mp: 'EU/1/20/1528',
+      ma: 'ORG-100030215',
+      dn: 2,
+      sd: 2,
+      dt: '2026-06-01',
+      co: 'AT',
+      is: 'Ministry of Health',
+      ci: 'URN:UVCI:01:AT:10807843F94AEE0EE5093FBC254BD813#B',
+    },
+  ],
 };
 
 /** An EU DCC: HCERT in a CWT, COSE_Sign1, zlib, base45, `HC1:`. */
 export function euDcc(key: TestKey, certDer: Uint8Array, opts: { iat: Date; exp: Date; hcert?: unknown }): string {
-  const cwt = encode(new Map<number, unknown>([[1, 'AT'], [4, seconds(opts.exp)], [6, seconds(opts.iat)], [-260, new Map([[1, opts.hcert ?? VACCINATION]])]]));
+  const cwt = encode(
+    new Map<number, unknown>([
+      [1, 'AT'],
+      [4, seconds(opts.exp)],
+      [6, seconds(opts.iat)],
+      [-260, new Map([[1, opts.hcert ?? VACCINATION]])],
+    ]),
+  );
   return `HC1:${base45Encode(deflateSync(coseSign1(key, dccKid(certDer), cwt)))}`;
 }
 
@@ -62,8 +87,20 @@ export function smartHealthCard(key: TestKey, kid: string, opts: { nbf: Date; ex
           resourceType: 'Bundle',
           type: 'collection',
           entry: [
-            { fullUrl: 'resource:0', resource: { resourceType: 'Patient', name: [{ family: 'Anyperson', given: ['John', 'B.'] }], birthDate: '1951-01-20' } },
-            { fullUrl: 'resource:1', resource: { resourceType: 'Immunization', status: 'completed', vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '207' }] }, patient: { reference: 'resource:0' }, occurrenceDateTime: '2026-01-01' } },
+            {
+              fullUrl: 'resource:0',
+              resource: { resourceType: 'Patient', name: [{ family: 'Anyperson', given: ['John', 'B.'] }], birthDate: '1951-01-20' },
+            },
+            {
+              fullUrl: 'resource:1',
+              resource: {
+                resourceType: 'Immunization',
+                status: 'completed',
+                vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '207' }] },
+                patient: { reference: 'resource:0' },
+                occurrenceDateTime: '2026-01-01',
+              },
+            },
           ],
         },
       },
@@ -85,7 +122,15 @@ export function nzCovidPass(key: TestKey, kid: string, opts: { nbf: Date; exp: D
     type: ['VerifiableCredential', 'PublicCovidPass'],
     credentialSubject: { givenName: 'Jack', familyName: 'Sparrow', dob: '1960-04-16' },
   };
-  const cwt = encode(new Map<number | string, unknown>([[1, NZCP_ISSUER], [5, seconds(opts.nbf)], [4, seconds(opts.exp)], [7, new Uint8Array(randomBytes(16))], ['vc', vc]]));
+  const cwt = encode(
+    new Map<number | string, unknown>([
+      [1, NZCP_ISSUER],
+      [5, seconds(opts.nbf)],
+      [4, seconds(opts.exp)],
+      [7, new Uint8Array(randomBytes(16))],
+      ['vc', vc],
+    ]),
+  );
   return `NZCP:/1/${base32.stringify(coseSign1(key, new TextEncoder().encode(kid), cwt), { pad: false })}`;
 }
 

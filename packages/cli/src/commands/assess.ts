@@ -14,7 +14,7 @@ export const assessCommand: Command = {
     '',
     'FILE is a declaration file, as for `healthcode validate`. The default rules',
     'apply unless --rules names a rule-set file. The declaration time is --at,',
-    'else the file\'s declaredAt, else now. An invalid declaration prints its',
+    "else the file's declaredAt, else now. An invalid declaration prints its",
     'issues and exits 1.',
   ].join('\n'),
   async run(ctx) {

@@ -11,7 +11,7 @@ export const validateCommand: Command = {
     'usage: healthcode validate FILE [--locale zh-CN|en|zh-HK] [--at ISO-TIME]',
     '',
     'FILE is { "formVersion", "declaredAt", "answers" } (or bare answers).',
-    'Dates are checked against --at, else the file\'s declaredAt, else now.',
+    "Dates are checked against --at, else the file's declaredAt, else now.",
     'Exit 0 when valid, 1 when not.',
   ].join('\n'),
   async run(ctx) {

@@ -8,7 +8,9 @@ import { type CommandContext, UsageError } from '../command.js';
 export async function readTextArgument(ctx: CommandContext, positionals: string[], what: string): Promise<string> {
   if (positionals.length !== 1) {
     throw new UsageError(
-      positionals.length === 0 ? `missing ${what} (or - to read it from stdin)` : `expected one ${what}, got ${positionals.length} arguments`,
+      positionals.length === 0
+        ? `missing ${what} (or - to read it from stdin)`
+        : `expected one ${what}, got ${positionals.length} arguments`,
     );
   }
   const [arg] = positionals as [string];

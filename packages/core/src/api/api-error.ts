@@ -99,7 +99,10 @@ export class ApiError extends HealthCodeError<ApiErrorCode | ApiClientErrorCode>
       return new ApiError(code, message, { status, details });
     }
     const message = parsed.success ? parsed.data.error.message : `HTTP ${status}`;
-    return new ApiError(apiErrorCodeForStatus(status), message, { status, details: parsed.success ? parsed.data.error.details : undefined });
+    return new ApiError(apiErrorCodeForStatus(status), message, {
+      status,
+      details: parsed.success ? parsed.data.error.details : undefined,
+    });
   }
 }
 

@@ -69,7 +69,11 @@ export interface Evaluation {
 const CLEARS = {
   declareDaily: t('若每天申报，{date} 起转为绿码。', 'Green on {date} if you declare every day.', '若每日申報，{date} 起轉為綠碼。'),
   quarantineEnds: t('{date} 隔离期满后解除。', 'Clears on {date}, at the end of the quarantine.', '{date} 隔離期滿後解除。'),
-  negativeTestAfter: t('{date} 之后采样的核酸阴性结果可解除。', 'Cleared by a negative test sampled after {date}.', '{date} 之後採樣的核酸陰性結果可解除。'),
+  negativeTestAfter: t(
+    '{date} 之后采样的核酸阴性结果可解除。',
+    'Cleared by a negative test sampled after {date}.',
+    '{date} 之後採樣的核酸陰性結果可解除。',
+  ),
   manualUntil: t('至 {date}，或由工作人员提前解除。', 'Until {date}, or until an operator lifts it.', '至 {date}，或由工作人員提前解除。'),
   manualLifted: t('直至工作人员解除。', 'Until an operator lifts it.', '直至工作人員解除。'),
 } as const;
@@ -93,7 +97,15 @@ function contactFindings(contacts: readonly ContactFact[], rules: RuleSet, today
     const clearsOn = addDays(c.lastContactDate, outcome.quarantineDays);
     if (today >= clearsOn) return [];
     const code: ReasonCode = c.caseType === 'confirmed' ? 'contact_confirmed' : 'contact_suspected';
-    return [{ code, status: outcome.status, since: c.lastContactDate, clears: formatText(CLEARS.quarantineEnds, { date: clearsOn }), knownAt: c.recordedAt.getTime() }];
+    return [
+      {
+        code,
+        status: outcome.status,
+        since: c.lastContactDate,
+        clears: formatText(CLEARS.quarantineEnds, { date: clearsOn }),
+        knownAt: c.recordedAt.getTime(),
+      },
+    ];
   });
 }
 
@@ -105,7 +117,15 @@ function testFindings(tests: readonly TestFact[], rules: RuleSet): Active[] {
   if (!positive || tests.some((x) => x.result === 'negative' && x.sampledAt > positive.sampledAt)) return [];
   const since = cityDate(positive.sampledAt);
   const { status } = factOutcomes(rules).positiveTest;
-  return [{ code: 'test_positive', status, since, clears: formatText(CLEARS.negativeTestAfter, { date: since }), knownAt: positive.recordedAt.getTime() }];
+  return [
+    {
+      code: 'test_positive',
+      status,
+      since,
+      clears: formatText(CLEARS.negativeTestAfter, { date: since }),
+      knownAt: positive.recordedAt.getTime(),
+    },
+  ];
 }
 
 function manualFindings(manual: readonly ManualFact[], today: IsoDate): Active[] {
@@ -140,7 +160,8 @@ export function evaluateStatus(input: EvaluateInput): Evaluation {
   const today = cityDate(input.now);
   const facts = input.facts ?? {};
   const nowMs = input.now.getTime();
-  const current = <T>(items: readonly T[] | undefined, at: (item: T) => Date) => (items ?? []).filter((item) => at(item).getTime() <= nowMs);
+  const current = <T>(items: readonly T[] | undefined, at: (item: T) => Date) =>
+    (items ?? []).filter((item) => at(item).getTime() <= nowMs);
   const tests = current(facts.tests, (x) => x.recordedAt);
   const manual = current(facts.manual, (m) => m.setAt);
   const declared: Active[] = declarationEpisodes(input.declarations, rules, input.now).map((e) => ({
@@ -156,7 +177,11 @@ export function evaluateStatus(input: EvaluateInput): Evaluation {
   );
   const active = [
     ...declared,
-    ...contactFindings(current(facts.contacts, (c) => c.recordedAt), rules, today),
+    ...contactFindings(
+      current(facts.contacts, (c) => c.recordedAt),
+      rules,
+      today,
+    ),
     ...testFindings(tests, rules),
     ...manualFindings(manual, today),
   ].filter((a) => a.status !== 'green' && (correction === undefined || a.knownAt > correction.setAt.getTime()));
@@ -165,7 +190,13 @@ export function evaluateStatus(input: EvaluateInput): Evaluation {
   const seen = new Set<ReasonCode>();
   const reasons: StatusReason[] = ranked
     .filter((a) => !seen.has(a.code) && seen.add(a.code))
-    .map((a) => ({ code: a.code, status: a.status as StatusReason['status'], message: reason(a.code, params).message, since: a.since, clears: a.clears }));
+    .map((a) => ({
+      code: a.code,
+      status: a.status as StatusReason['status'],
+      message: reason(a.code, params).message,
+      since: a.since,
+      clears: a.clears,
+    }));
   const negative = latest(
     tests.filter((x) => x.result === 'negative'),
     (x) => x.sampledAt.getTime(),

@@ -31,19 +31,21 @@ const riskAreaSchema = z
 const factOutcomesSchema = z.strictObject({ positiveTest: outcomeSchema, venueExposure: outcomeSchema, manual: outcomeSchema });
 
 /** The zod schema of a rule set: the JSON format of `docs/assessment.md`. */
-export const ruleSetSchema = z.strictObject({
-  /** Format of the rule set: absent (1) or 2, which adds `facts`. */
-  format: z.literal(2).optional(),
-  version: z.string().min(1).max(64),
-  /** Look-back window for travel and contacts, in city days; day 1 is the declaration day. */
-  windowDays: z.number().int().min(1).max(60),
-  riskAreas: z.array(riskAreaSchema),
-  riskLevels: z.strictObject({ high: outcomeSchema, medium: outcomeSchema }),
-  contacts: z.strictObject({ confirmed: outcomeSchema, suspected: outcomeSchema }),
-  symptoms: z.strictObject({ triggers: z.array(z.enum(SYMPTOMS).exclude(['none'])), outcome: outcomeSchema }),
-  temperature: z.strictObject({ thresholdCelsius: z.number().min(35).max(42), outcome: outcomeSchema }),
-  facts: factOutcomesSchema.optional(),
-}).refine((r) => r.facts === undefined || r.format === 2, { message: 'facts need "format": 2', path: ['facts'] });
+export const ruleSetSchema = z
+  .strictObject({
+    /** Format of the rule set: absent (1) or 2, which adds `facts`. */
+    format: z.literal(2).optional(),
+    version: z.string().min(1).max(64),
+    /** Look-back window for travel and contacts, in city days; day 1 is the declaration day. */
+    windowDays: z.number().int().min(1).max(60),
+    riskAreas: z.array(riskAreaSchema),
+    riskLevels: z.strictObject({ high: outcomeSchema, medium: outcomeSchema }),
+    contacts: z.strictObject({ confirmed: outcomeSchema, suspected: outcomeSchema }),
+    symptoms: z.strictObject({ triggers: z.array(z.enum(SYMPTOMS).exclude(['none'])), outcome: outcomeSchema }),
+    temperature: z.strictObject({ thresholdCelsius: z.number().min(35).max(42), outcome: outcomeSchema }),
+    facts: factOutcomesSchema.optional(),
+  })
+  .refine((r) => r.facts === undefined || r.format === 2, { message: 'facts need "format": 2', path: ['facts'] });
 
 /** Assessment rules as data: risk areas, contact, symptom and temperature rules and their outcomes. */
 export type RuleSet = z.infer<typeof ruleSetSchema>;

@@ -36,7 +36,10 @@ export function parseCheckpointPolicy(text: string): CheckpointPolicy {
   const match = /^([a-z_]+)(?:\+test:([1-9][0-9]{0,3})h)?$/.exec(typeof text === 'string' ? text.trim() : '');
   const admit = match?.[1] === undefined ? undefined : COLOURS[match[1]];
   if (!match || !admit) {
-    throw new CheckpointPolicyError('checkpoint/invalid_policy', `not a checkpoint policy: ${JSON.stringify(text)} (e.g. green, green+test:48h, green_or_yellow)`);
+    throw new CheckpointPolicyError(
+      'checkpoint/invalid_policy',
+      `not a checkpoint policy: ${JSON.stringify(text)} (e.g. green, green+test:48h, green_or_yellow)`,
+    );
   }
   return match[2] === undefined ? { admit } : { admit, negativeTestWithinHours: Number(match[2]) };
 }
@@ -53,7 +56,12 @@ export interface CheckpointDecision {
 }
 
 /** Failures that say nothing about the code but that this device cannot check it now. */
-const DEVICE_FAILURES: ReadonlySet<VerifyFailureReason> = new Set(['invalid_options', 'invalid_trust_list', 'trust_list_expired', 'internal_error']);
+const DEVICE_FAILURES: ReadonlySet<VerifyFailureReason> = new Set([
+  'invalid_options',
+  'invalid_trust_list',
+  'trust_list_expired',
+  'internal_error',
+]);
 
 /**
  * Verifies a scanned code and applies the venue's policy. Never throws.

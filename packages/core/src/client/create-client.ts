@@ -117,7 +117,11 @@ export function createClient(options: ClientOptions): HealthCodeClient {
       }
       if (opts.passport !== undefined) body.passport = opts.passport;
       const answer = await send({ method: 'POST', path: API_ROUTES.sessions, body, schema: createSessionResponseSchema });
-      const session: Session = { sessionToken: answer.sessionToken, identityStatus: answer.identityStatus, expiresAt: new Date(answer.expiresAt) };
+      const session: Session = {
+        sessionToken: answer.sessionToken,
+        identityStatus: answer.identityStatus,
+        expiresAt: new Date(answer.expiresAt),
+      };
       // The session says nothing of who signed in, so a cached code may be someone else's. The
       // queue stays: it is cleared on sign-out, and what is left was queued by a user whose
       // session lapsed and who is most likely signing in again.
@@ -157,7 +161,8 @@ export function createClient(options: ClientOptions): HealthCodeClient {
         await codes.set(code);
         outbox.kick();
         const snapshot = toSnapshot(code, false);
-        if (cached && cached.status !== code.status) notifyColourChange({ from: cached.status, to: code.status, reasons: snapshot.reasons });
+        if (cached && cached.status !== code.status)
+          notifyColourChange({ from: cached.status, to: code.status, reasons: snapshot.reasons });
         return snapshot;
       } catch (error) {
         if (isOffline(error) && cached) return toSnapshot(cached, true);

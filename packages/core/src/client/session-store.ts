@@ -22,7 +22,11 @@ const storedSessionSchema = z.object({
 export class SessionStore {
   private readonly stored: StoredValue<z.infer<typeof storedSessionSchema>>;
 
-  constructor(storage: HostStorage, key: string, private readonly now: () => Date) {
+  constructor(
+    storage: HostStorage,
+    key: string,
+    private readonly now: () => Date,
+  ) {
     this.stored = new StoredValue(storage, key, storedSessionSchema);
   }
 

@@ -63,8 +63,7 @@ export interface SignInOptions {
 
 /** What became of a submitted declaration. */
 export type SubmitResult =
-  | { status: 'sent'; declarationId: string; assessment: AssessmentJson; code: CodeSnapshot }
-  | { status: 'queued'; id: string };
+  { status: 'sent'; declarationId: string; assessment: AssessmentJson; code: CodeSnapshot } | { status: 'queued'; id: string };
 
 /** What became of a check-in report. */
 /** Where a check-in is recorded, and the venue's scanner credential that authorises it. */

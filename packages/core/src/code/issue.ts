@@ -38,9 +38,15 @@ const inputSchema = z.object({
   region: regionSchema,
   display: z.object({ name: maskedNameSchema, documentTail: documentTailSchema.optional() }),
   codeId: codeIdSchema.optional(),
-  issuedAt: z.date().refine((d) => !Number.isNaN(d.getTime()), 'issuedAt must be a valid date').optional(),
+  issuedAt: z
+    .date()
+    .refine((d) => !Number.isNaN(d.getTime()), 'issuedAt must be a valid date')
+    .optional(),
   ttlSeconds: z.number().int().min(1).max(MAX_CODE_TTL_SECONDS).optional(),
-  negativeTestAt: z.date().refine((d) => !Number.isNaN(d.getTime()), 'negativeTestAt must be a valid date').optional(),
+  negativeTestAt: z
+    .date()
+    .refine((d) => !Number.isNaN(d.getTime()), 'negativeTestAt must be a valid date')
+    .optional(),
 });
 
 /**
@@ -60,7 +66,8 @@ export async function issueCode(input: IssueCodeInput, opts: { key: PrivateJwk; 
   const { issuer, subject, status, region, display, codeId, issuedAt, ttlSeconds, negativeTestAt } = parsed.data;
   const iat = Math.floor((issuedAt ?? new Date()).getTime() / 1000);
   const nt = negativeTestAt === undefined ? undefined : Math.floor(negativeTestAt.getTime() / 1000);
-  if (nt !== undefined && (nt < 0 || nt > iat)) throw new CodeInputError('code/invalid_input', 'negativeTestAt: must not be after the issue time');
+  if (nt !== undefined && (nt < 0 || nt > iat))
+    throw new CodeInputError('code/invalid_input', 'negativeTestAt: must not be after the issue time');
   const payload = {
     iss: issuer,
     sub: subject,

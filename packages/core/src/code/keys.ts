@@ -32,19 +32,40 @@ export interface PrivateJwk extends PublicJwk {
 /** Whether `value` is a key id: 1-64 printable ASCII characters without quotes or backslashes. */
 export const isKeyId = (value: unknown): value is string => KEY_ID.test(value);
 
-const oneOf = (values: readonly string[]): Rule => ({ test: (v) => values.includes(v as string), message: `must be ${values.join(' or ')}` });
+const oneOf = (values: readonly string[]): Rule => ({
+  test: (v) => values.includes(v as string),
+  message: `must be ${values.join(' or ')}`,
+});
 const P256_COORDINATE = base64url(43);
 // 2048-bit modulus = 342 base64url chars; up to 8192 bits.
 const RSA_LARGE = base64url(342, 1366);
 const RSA_FACTOR = base64url(1, 700);
 const PUBLIC_MEMBERS: Record<'EC' | 'RSA', [string, Rule][]> = {
-  EC: [['kid', KEY_ID], ['alg', oneOf(['ES256'])], ['crv', oneOf(['P-256'])], ['x', P256_COORDINATE], ['y', P256_COORDINATE]],
-  RSA: [['kid', KEY_ID], ['alg', oneOf(['RS256', 'PS256'])], ['n', RSA_LARGE], ['e', base64url(1, 8)]],
+  EC: [
+    ['kid', KEY_ID],
+    ['alg', oneOf(['ES256'])],
+    ['crv', oneOf(['P-256'])],
+    ['x', P256_COORDINATE],
+    ['y', P256_COORDINATE],
+  ],
+  RSA: [
+    ['kid', KEY_ID],
+    ['alg', oneOf(['RS256', 'PS256'])],
+    ['n', RSA_LARGE],
+    ['e', base64url(1, 8)],
+  ],
 };
 const PRIVATE_MEMBERS: Record<'EC' | 'RSA', [string, Rule][]> = {
   EC: [['d', P256_COORDINATE]],
   // d is any number below n: about one key in 256 has a d of fewer bytes than the modulus.
-  RSA: [['d', base64url(1, 1366)], ['p', RSA_FACTOR], ['q', RSA_FACTOR], ['dp', RSA_FACTOR], ['dq', RSA_FACTOR], ['qi', RSA_FACTOR]],
+  RSA: [
+    ['d', base64url(1, 1366)],
+    ['p', RSA_FACTOR],
+    ['q', RSA_FACTOR],
+    ['dp', RSA_FACTOR],
+    ['dq', RSA_FACTOR],
+    ['qi', RSA_FACTOR],
+  ],
 };
 
 /**

@@ -136,7 +136,10 @@ export const NO_CRYPTO_MESSAGE =
   'this engine has neither WebCrypto nor BigInt: pass a crypto provider, e.g. jsrsasignCryptoProvider() from @healthcode/core/crypto/legacy';
 
 /** Whether the signature verifies; `undefined` when no provider here can check `alg`. */
-async function signatureVerifies(crypto: CryptoProvider | undefined, ...args: Parameters<CryptoProvider['verify']>): Promise<boolean | undefined> {
+async function signatureVerifies(
+  crypto: CryptoProvider | undefined,
+  ...args: Parameters<CryptoProvider['verify']>
+): Promise<boolean | undefined> {
   if (!crypto) return undefined;
   try {
     return await crypto.verify(...args);
@@ -172,7 +175,8 @@ async function verifyOrFail(qrText: string, opts: VerifyOptions, fallbackCrypto:
   if (verified === undefined) return fail('unsupported_engine', `cannot check ${alg} here: ${NO_CRYPTO_MESSAGE}`);
   if (!verified) return fail('bad_signature', 'signature does not verify');
 
-  if (!inKeyWindow(key, c.iat, skew) || !inKeyWindow(key, now, skew)) return fail('key_not_valid', `key "${kid}" is outside its validity window`);
+  if (!inKeyWindow(key, c.iat, skew) || !inKeyWindow(key, now, skew))
+    return fail('key_not_valid', `key "${kid}" is outside its validity window`);
   if (!entry.issuer.regions.some((held) => regionCovers(held, c.rg))) {
     return fail('region_not_allowed', `issuer "${c.iss}" may not issue codes for region ${c.rg}`);
   }
@@ -202,7 +206,8 @@ export type VerifyCode = (qrText: string, opts: VerifyOptions) => Promise<Verify
  * verifyCode for an entry point: `fallbackCrypto` gives the provider used when the options name
  * none (each entry has its own, so the checkpoint entry need not carry jsrsasign).
  */
-export const codeVerifier = (fallbackCrypto: () => CryptoProvider | undefined): VerifyCode =>
+export const codeVerifier =
+  (fallbackCrypto: () => CryptoProvider | undefined): VerifyCode =>
   async (qrText, opts) => {
     try {
       return await verifyOrFail(qrText, opts ?? ({} as VerifyOptions), fallbackCrypto);

@@ -27,7 +27,11 @@ const MESSAGES: Record<DeclarationIssueCode, LocalisedText> = {
   too_long: t('最多 {max} 个字符。', 'At most {max} characters.', '最多 {max} 個字元。'),
   too_many: t('最多 {max} 项。', 'At most {max} entries.', '最多 {max} 項。'),
   unknown_field: t('表单中没有此项。', 'This field is not part of the form.', '表格中沒有此項。'),
-  unknown_form_version: t('表单版本未知，请刷新表单后重填。', 'Unknown form version; reload the form and fill it in again.', '表格版本未知，請重新載入表格後再填。'),
+  unknown_form_version: t(
+    '表单版本未知，请刷新表单后重填。',
+    'Unknown form version; reload the form and fill it in again.',
+    '表格版本未知，請重新載入表格後再填。',
+  ),
   unreadable_input: t('无法读取提交的内容。', 'The answers could not be read.', '無法讀取提交的內容。'),
 };
 

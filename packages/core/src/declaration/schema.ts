@@ -95,7 +95,11 @@ export const declarationParts = {
         arrivalDate: dateSchema(ctx, { inWindow: true }),
         origin: regionSchema(),
         transport: z.enum(TRANSPORT_MODES),
-        transportNumber: z.string().max(16).regex(/^[A-Za-z0-9]+$/).optional(),
+        transportNumber: z
+          .string()
+          .max(16)
+          .regex(/^[A-Za-z0-9]+$/)
+          .optional(),
       }),
     ]),
 } satisfies Record<string, (ctx: SchemaContext) => z.ZodType>;

@@ -27,9 +27,7 @@ export interface ValidateDeclarationOptions {
 }
 
 /** The outcome of {@link validateDeclaration}. */
-export type DeclarationValidationResult =
-  | { ok: true; declaration: Declaration; issues: [] }
-  | { ok: false; issues: DeclarationIssue[] };
+export type DeclarationValidationResult = { ok: true; declaration: Declaration; issues: [] } | { ok: false; issues: DeclarationIssue[] };
 
 interface VersionValidator {
   schema: z.ZodType;

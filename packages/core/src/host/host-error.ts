@@ -2,13 +2,7 @@ import { HealthCodeError } from '../errors.js';
 
 /** Why a host call failed, whatever the host's own error shape. */
 export type HostErrorCode =
-  | 'host/cancelled'
-  | 'host/denied'
-  | 'host/unsupported'
-  | 'host/network'
-  | 'host/timeout'
-  | 'host/too_large'
-  | 'host/host_error';
+  'host/cancelled' | 'host/denied' | 'host/unsupported' | 'host/network' | 'host/timeout' | 'host/too_large' | 'host/host_error';
 
 /** The one error every host capability rejects with; `raw` keeps the host's own error. */
 export class HostError extends HealthCodeError<HostErrorCode> {

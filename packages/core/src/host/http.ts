@@ -41,7 +41,10 @@ export function createHostRequest(
     const prepared = prepareRequest(host, request);
     if (options.methods && !options.methods.includes(prepared.method)) {
       // Only the url and method: the request itself carries credentials and personal data.
-      throw new HostError('host/unsupported', `${host} cannot send ${prepared.method} requests`, { host, raw: { url: prepared.url, method: prepared.method } });
+      throw new HostError('host/unsupported', `${host} cannot send ${prepared.method} requests`, {
+        host,
+        raw: { url: prepared.url, method: prepared.method },
+      });
     }
     let raw: RawResponse;
     try {

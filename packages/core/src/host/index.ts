@@ -4,13 +4,7 @@ export { HOST_CAPABILITIES, type HostCapability, hostCapabilities, requireCapabi
 export { registerHost, unregisterHost, listHosts, createHost, type HostDefinition } from './registry.js';
 export { promisifyCallbackApi, type CallbackHandlers } from './callback-api.js';
 export { normaliseHeaders, findHeader } from './headers.js';
-export {
-  createHostRequest,
-  prepareRequest,
-  normaliseResponse,
-  type PreparedRequest,
-  type RawResponse,
-} from './http.js';
+export { createHostRequest, prepareRequest, normaliseResponse, type PreparedRequest, type RawResponse } from './http.js';
 export { createJsonStorage, utf8ByteLength, type RawStorage } from './json-storage.js';
 export { withTimeout, delay, schedule } from './timers.js';
 export { normaliseCoordinates, type RawCoordinates } from './location.js';

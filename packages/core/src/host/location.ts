@@ -12,10 +12,7 @@ export interface RawCoordinates {
  *
  * @throws HostError `host_error` when latitude or longitude is not a finite number in range
  */
-export function normaliseCoordinates(
-  host: string,
-  raw: RawCoordinates,
-): { latitude: number; longitude: number; accuracy?: number } {
+export function normaliseCoordinates(host: string, raw: RawCoordinates): { latitude: number; longitude: number; accuracy?: number } {
   const latitude = toNumber(raw.latitude);
   const longitude = toNumber(raw.longitude);
   if (latitude === undefined || longitude === undefined || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {

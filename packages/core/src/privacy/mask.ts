@@ -28,7 +28,12 @@ function maskWord(word: string): string {
 // Codes carry at most MAX_MASKED_NAME_LENGTH units: long names keep their initials, and
 // the stars no longer count the hidden letters.
 function shorten(trimmed: string): string {
-  const initials = trimmed.includes(' ') ? trimmed.split(' ').map((w) => `${Array.from(w)[0]}*`).join(' ') : `${Array.from(trimmed)[0]}*`;
+  const initials = trimmed.includes(' ')
+    ? trimmed
+        .split(' ')
+        .map((w) => `${Array.from(w)[0]}*`)
+        .join(' ')
+    : `${Array.from(trimmed)[0]}*`;
   return initials.length <= MAX_MASKED_NAME_LENGTH ? initials : `${initials.slice(0, MAX_MASKED_NAME_LENGTH - 1)}*`;
 }
 

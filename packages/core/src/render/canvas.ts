@@ -31,16 +31,7 @@ function fillCells(ctx: Canvas2DLike, cells: ArrayLike<number>, width: number, x
   for (const r of darkRuns(cells, width)) ctx.fillRect(x + r.x * cell, y + r.y * cell, r.length * cell, cell);
 }
 
-function drawText(
-  ctx: Canvas2DLike,
-  content: string,
-  x: number,
-  y: number,
-  size: number,
-  color: string,
-  align: string,
-  weight = '',
-): void {
+function drawText(ctx: Canvas2DLike, content: string, x: number, y: number, size: number, color: string, align: string, weight = ''): void {
   if (!ctx.fillText) return;
   ctx.fillStyle = color;
   ctx.font = `${weight}${Math.round(size)}px ${FONT}`;

@@ -89,5 +89,3 @@ export function renderPng(modelOrText: RenderModel | string, opts: PngOptions = 
   }
   return png;
 }
-
-

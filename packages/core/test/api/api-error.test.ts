@@ -22,7 +22,10 @@ describe('ApiError', () => {
   });
 
   it('falls back to the code the status implies for unknown codes and foreign bodies', () => {
-    expect(ApiError.fromResponse(429, { error: { code: 'slow_down_please', message: 'later' } })).toMatchObject({ code: 'rate_limited', message: 'later' });
+    expect(ApiError.fromResponse(429, { error: { code: 'slow_down_please', message: 'later' } })).toMatchObject({
+      code: 'rate_limited',
+      message: 'later',
+    });
     expect(ApiError.fromResponse(502, '<html>Bad gateway</html>')).toMatchObject({ code: 'internal', status: 502 });
     expect(ApiError.fromResponse(418, null)).toMatchObject({ code: 'bad_request', status: 418 });
   });

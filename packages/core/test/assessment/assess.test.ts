@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type Assessment,
-  DEFAULT_RULE_SET,
-  type DeclarationRecord,
-  type RuleSet,
-  assessDeclaration,
-} from '@healthcode/core/assessment';
+import { type Assessment, DEFAULT_RULE_SET, type DeclarationRecord, type RuleSet, assessDeclaration } from '@healthcode/core/assessment';
 import { type Declaration } from '@healthcode/core';
 import { NOW, residentAnswers } from '../declaration/fixtures.js';
 
@@ -27,13 +21,26 @@ function declaration(...changes: Change[]): Declaration {
   return d;
 }
 
-const temperature = (t: number): Change => (d) => void (d.health.temperature = t);
-const symptoms = (...s: Declaration['health']['symptoms']): Change => (d) => void (d.health.symptoms = s);
-const visit = (region: string, from: string, to = from): Change => (d) => void d.travel.places.push({ region, from, to });
-const contact = (caseType: 'confirmed' | 'suspected', lastContactDate: string): Change => (d) =>
-  void (d.contacts = { hadContact: true, caseType, lastContactDate });
-const returningFrom = (origin: string, arrivalDate: string): Change => (d) =>
-  void (d.returning = { isReturning: true, origin, arrivalDate, transport: 'train' });
+const temperature =
+  (t: number): Change =>
+  (d) =>
+    void (d.health.temperature = t);
+const symptoms =
+  (...s: Declaration['health']['symptoms']): Change =>
+  (d) =>
+    void (d.health.symptoms = s);
+const visit =
+  (region: string, from: string, to = from): Change =>
+  (d) =>
+    void d.travel.places.push({ region, from, to });
+const contact =
+  (caseType: 'confirmed' | 'suspected', lastContactDate: string): Change =>
+  (d) =>
+    void (d.contacts = { hadContact: true, caseType, lastContactDate });
+const returningFrom =
+  (origin: string, arrivalDate: string): Change =>
+  (d) =>
+    void (d.returning = { isReturning: true, origin, arrivalDate, transport: 'train' });
 
 /** A city time on `date` (Asia/Shanghai), 09:00 unless given. */
 const cityTime = (date: string, time = '09:00'): Date => new Date(`${date}T${time}:00+08:00`);
@@ -135,7 +142,11 @@ describe('assessDeclaration: recovery through daily declarations', () => {
   it('keeps the most severe active episode and lists the others', () => {
     const stillInContact = contact('confirmed', '2026-11-15');
     const history = [...daily('2026-11-15', '2026-11-19', stillInContact), fever20th, ...daily('2026-11-21', '2026-11-25', stillInContact)];
-    expect(summary(assess(declaration(stillInContact), cityTime('2026-11-26'), history))).toEqual(['red', 14, ['contact_confirmed', 'fever']]);
+    expect(summary(assess(declaration(stillInContact), cityTime('2026-11-26'), history))).toEqual([
+      'red',
+      14,
+      ['contact_confirmed', 'fever'],
+    ]);
     // The fever's 7 clean days are done on the 27th; the contact's 14 restarted after the fever.
     const nextDay = [...history, ...daily('2026-11-26', '2026-11-26', stillInContact)];
     expect(summary(assess(declaration(stillInContact), cityTime('2026-11-27'), nextDay))).toEqual(['red', 14, ['contact_confirmed']]);
@@ -153,12 +164,18 @@ describe('assessDeclaration: recovery through daily declarations', () => {
   });
 
   it('ignores history after the assessed declaration', () => {
-    expect(assess(declaration(), cityTime('2026-11-27'), [{ declaredAt: cityTime('2026-11-28'), declaration: declaration(temperature(39)) }]).status).toBe('green');
+    expect(
+      assess(declaration(), cityTime('2026-11-27'), [{ declaredAt: cityTime('2026-11-28'), declaration: declaration(temperature(39)) }])
+        .status,
+    ).toBe('green');
   });
 
   it('counts days in Asia/Shanghai, not UTC', () => {
     // 16:30 UTC on the 19th is 00:30 on the 20th in the city: the fever belongs to the 20th.
-    const history = [{ declaredAt: new Date('2026-11-19T16:30:00Z'), declaration: declaration(temperature(38)) }, ...daily('2026-11-21', '2026-11-25')];
+    const history = [
+      { declaredAt: new Date('2026-11-19T16:30:00Z'), declaration: declaration(temperature(38)) },
+      ...daily('2026-11-21', '2026-11-25'),
+    ];
     expect(assess(declaration(), cityTime('2026-11-26'), history).status).toBe('yellow');
     expect(assess(declaration(), cityTime('2026-11-27'), [...history, ...daily('2026-11-26', '2026-11-26')]).status).toBe('green');
   });

@@ -8,7 +8,10 @@ describe('parseRuleSet', () => {
 
   it('has the documented defaults', () => {
     expect(DEFAULT_RULE_SET.temperature.thresholdCelsius).toBe(37.3);
-    expect(DEFAULT_RULE_SET.riskLevels).toEqual({ high: { status: 'red', quarantineDays: 14 }, medium: { status: 'yellow', quarantineDays: 7 } });
+    expect(DEFAULT_RULE_SET.riskLevels).toEqual({
+      high: { status: 'red', quarantineDays: 14 },
+      medium: { status: 'yellow', quarantineDays: 7 },
+    });
     expect(DEFAULT_RULE_SET.windowDays).toBe(14);
   });
 

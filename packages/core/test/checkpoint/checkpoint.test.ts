@@ -21,8 +21,14 @@ describe('checkpoint policies as data', () => {
 
   it('admits the colours the policy names and refuses the others', async () => {
     const policy = parseCheckpointPolicy('green_or_yellow');
-    expect(await checkAdmission(await code({ status: 'yellow' }), policy, { trust, now })).toMatchObject({ decision: 'admit', reason: 'admitted' });
-    expect(await checkAdmission(await code({ status: 'red' }), policy, { trust, now })).toMatchObject({ decision: 'refuse', reason: 'status_not_admitted' });
+    expect(await checkAdmission(await code({ status: 'yellow' }), policy, { trust, now })).toMatchObject({
+      decision: 'admit',
+      reason: 'admitted',
+    });
+    expect(await checkAdmission(await code({ status: 'red' }), policy, { trust, now })).toMatchObject({
+      decision: 'refuse',
+      reason: 'status_not_admitted',
+    });
   });
 
   it('asks for a negative test no older than the policy allows', async () => {
@@ -31,7 +37,10 @@ describe('checkpoint policies as data', () => {
     const old = await code({ negativeTestAt: at(-49 * 3600) });
     expect(await checkAdmission(recent, policy, { trust, now })).toMatchObject({ decision: 'admit' });
     expect(await checkAdmission(old, policy, { trust, now })).toMatchObject({ decision: 'refuse', reason: 'negative_test_too_old' });
-    expect(await checkAdmission(await code(), policy, { trust, now })).toMatchObject({ decision: 'refuse', reason: 'negative_test_missing' });
+    expect(await checkAdmission(await code(), policy, { trust, now })).toMatchObject({
+      decision: 'refuse',
+      reason: 'negative_test_missing',
+    });
   });
 
   it('refuses a forged or expired code, and answers cannot_verify when the device has no usable trust list', async () => {
@@ -40,6 +49,9 @@ describe('checkpoint policies as data', () => {
     const tampered = `${valid.slice(0, 120)}${valid[120] === '1' ? '2' : '1'}${valid.slice(121)}`;
     expect(await checkAdmission(tampered, policy, { trust, now })).toMatchObject({ decision: 'refuse' });
     expect(await checkAdmission(valid, policy, { trust, now: at(86_400) })).toMatchObject({ decision: 'refuse', reason: 'expired' });
-    expect(await checkAdmission(valid, policy, { trust: { ...trust, expiresAt: 1 }, now })).toMatchObject({ decision: 'cannot_verify', reason: 'trust_list_expired' });
+    expect(await checkAdmission(valid, policy, { trust: { ...trust, expiresAt: 1 }, now })).toMatchObject({
+      decision: 'cannot_verify',
+      reason: 'trust_list_expired',
+    });
   });
 });

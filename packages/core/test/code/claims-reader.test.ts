@@ -17,8 +17,15 @@ const codeClaimsSchema = z
     st: z.enum(['g', 'y', 'r']),
     iat: numericDate,
     exp: numericDate,
-    nm: z.string().min(1).max(32).refine((s) => s.includes('*')),
-    dt: z.string().regex(/^[0-9A-Z]{1,4}$/).optional(),
+    nm: z
+      .string()
+      .min(1)
+      .max(32)
+      .refine((s) => s.includes('*')),
+    dt: z
+      .string()
+      .regex(/^[0-9A-Z]{1,4}$/)
+      .optional(),
     rg: z.string().regex(/^[1-9][0-9]{5}$/),
     jti: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   })
@@ -40,7 +47,18 @@ const VALID = {
 /** Values near each claim's rules: valid ones, edge cases on either side, and other JSON types. */
 const candidates: Record<keyof typeof VALID, unknown[]> = {
   iss: ['a', 'A.b_c:d-9', 'x'.repeat(64), 'x'.repeat(65), '', 'a b', 'é', 7, null],
-  sub: ['abcdefgh', '12345678', '1234567a', '-2345678', '12345678901234567X', '1234567890123456789', 'a'.repeat(65), 'abc', 'abcdefg=', 12345678],
+  sub: [
+    'abcdefgh',
+    '12345678',
+    '1234567a',
+    '-2345678',
+    '12345678901234567X',
+    '1234567890123456789',
+    'a'.repeat(65),
+    'abc',
+    'abcdefg=',
+    12345678,
+  ],
   st: ['g', 'y', 'r', 'G', 'green', '', 1],
   iat: [0, 1.9, 1_795_000_000, 253_402_300_799, 253_402_300_799.5, 253_402_300_800, -1, -0.5, '1795000000', null],
   exp: [0, 1, 1.2, 1_795_000_000, 1_795_000_000.7, 1_795_000_600, 253_402_300_799, 253_402_300_800, -1, true],

@@ -38,7 +38,13 @@ function block(name: string): string {
 }
 
 const hexLines = (bytes: Uint8Array) =>
-  (Buffer.from(bytes).toString('hex').match(/.{1,32}/g) ?? []).map((line) => line.match(/../g)!.join(' ')).join('\n');
+  (
+    Buffer.from(bytes)
+      .toString('hex')
+      .match(/.{1,32}/g) ?? []
+  )
+    .map((line) => line.match(/../g)!.join(' '))
+    .join('\n');
 
 let issued: string;
 

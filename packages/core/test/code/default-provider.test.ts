@@ -53,7 +53,6 @@ describe('defaultCryptoProvider', () => {
     expect(await provider.verify('ES256', toPublicJwk(TEST_ISSUER_KEY), new Uint8Array([1, 2, 3]), sig)).toBe(true);
   });
 
-
   it('refuses to sign with jsrsasign when no secure random source exists', async () => {
     vi.stubGlobal('crypto', undefined);
     const provider = (await freshCodeModule()).jsrsasignCryptoProvider();

@@ -45,7 +45,7 @@ describe('numeric encoding', () => {
 
   it('encodes big-endian groups as zero-padded decimals', () => {
     expect(bytesToDigits(Uint8Array.from([0, 0, 0, 0, 0, 0, 1, 255]))).toBe('00000000000000001255');
-    expect(bytesToDigits(new Uint8Array(7).fill(255))).toBe('72057594037927935') // 2^56 - 1;
+    expect(bytesToDigits(new Uint8Array(7).fill(255))).toBe('72057594037927935'); // 2^56 - 1;
   });
 
   it.each([
@@ -97,7 +97,10 @@ describe('QR text', () => {
 
   it.each([
     ['padding', (j: string) => `${j}==`],
-    ['a non-zero unused bit in the last character', (j: string) => j.replace(/.$/, (c) => (c === 'Q' ? 'R' : c === 'A' ? 'B' : c === 'g' ? 'h' : 'x'))],
+    [
+      'a non-zero unused bit in the last character',
+      (j: string) => j.replace(/.$/, (c) => (c === 'Q' ? 'R' : c === 'A' ? 'B' : c === 'g' ? 'h' : 'x')),
+    ],
     ['standard base64 characters', (j: string) => j.replace(/[-_]/, '+').replace(/^(.)/, '+')],
     ['a fourth segment', (j: string) => `${j}.AAAA`],
     ['an empty signature', (j: string) => j.replace(/\.[^.]*$/, '.')],

@@ -13,7 +13,10 @@ describe('strict UTF-8', () => {
         return undefined;
       }
     };
-    const bytes = fc.oneof(fc.uint8Array({ maxLength: 24 }), fc.string({ unit: 'grapheme' }).map((s) => new TextEncoder().encode(s)));
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 24 }),
+      fc.string({ unit: 'grapheme' }).map((s) => new TextEncoder().encode(s)),
+    );
     fc.assert(
       fc.property(bytes, (b) => {
         expect(utf8DecodeJs(b)).toBe(expected(b));

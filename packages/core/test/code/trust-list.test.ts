@@ -71,7 +71,9 @@ describe('signed trust list', () => {
 
   it('refuses to judge with an unusable clock rather than accept an expired list', async () => {
     expect(await codeOf(verifyTrustList(signed, root, { now: new Date(Number.NaN) }))).toBe('trust_list/invalid_options');
-    expect(await codeOf(verifyTrustList(signed, root, { now: at(8 * 86_400), clockSkew: Number.POSITIVE_INFINITY }))).toBe('trust_list/invalid_options');
+    expect(await codeOf(verifyTrustList(signed, root, { now: at(8 * 86_400), clockSkew: Number.POSITIVE_INFINITY }))).toBe(
+      'trust_list/invalid_options',
+    );
     expect(await codeOf(verifyTrustList(signed, root, { now: '2026-11-27' as unknown as Date }))).toBe('trust_list/invalid_options');
     // A huge but finite skew would make an expired list valid again: bounded like verifyCode's.
     expect(await codeOf(verifyTrustList(signed, root, { now: at(8 * 86_400), clockSkew: 1e9 }))).toBe('trust_list/invalid_options');
@@ -89,6 +91,8 @@ describe('signed trust list', () => {
     const h = signed.split('.')[0]!;
     const p = b64uJson(dup);
     const sig = nodeOracle.sign('ES256', TEST_ROOT_KEY, Buffer.from(`${h}.${p}`));
-    expect(await codeOf(verifyTrustList(`${h}.${p}.${Buffer.from(sig).toString('base64url')}`, root, { now: at(0) }))).toBe('trust_list/invalid_content');
+    expect(await codeOf(verifyTrustList(`${h}.${p}.${Buffer.from(sig).toString('base64url')}`, root, { now: at(0) }))).toBe(
+      'trust_list/invalid_content',
+    );
   });
 });

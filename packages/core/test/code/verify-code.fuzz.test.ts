@@ -59,7 +59,7 @@ const frameEdit = fc.oneof(
 type FrameEdit = typeof frameEdit extends fc.Arbitrary<infer T> ? T : never;
 
 function applyFrameEdits(edits: FrameEdit[]): Uint8Array {
-  let bytes = Array.from(frame);
+  const bytes = Array.from(frame);
   for (const e of edits) {
     const i = e.at % (bytes.length + (e.kind === 'insert' ? 1 : 0) || 1);
     if (e.kind === 'flip') bytes[i] = (bytes[i] ?? 0) ^ (1 << e.bit);
@@ -75,7 +75,9 @@ const RUNS = { frame: 4000, digits: 2500, jws: 1500, random: 2000 };
 describe('verifyCode under adversarial input (10,000 cases, native provider)', () => {
   it('survives byte edits of the binary frame without exceptions or false accepts', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(frameEdit, { minLength: 1, maxLength: 4 }), (edits) => check(`HCODE2:${bytesToDigits(applyFrameEdits(edits))}`)),
+      fc.asyncProperty(fc.array(frameEdit, { minLength: 1, maxLength: 4 }), (edits) =>
+        check(`HCODE2:${bytesToDigits(applyFrameEdits(edits))}`),
+      ),
       { numRuns: RUNS.frame },
     );
   });
@@ -88,7 +90,9 @@ describe('verifyCode under adversarial input (10,000 cases, native provider)', (
       }),
       fc.nat().map((i) => (t: string) => t.slice(0, QR_PREFIX.length + (i % (t.length - QR_PREFIX.length + 1)))),
       fc.stringMatching(/^[0-9]{1,40}$/).map((s) => (t: string) => t + s),
-      fc.constantFrom('HCODE2', 'hcode2:', 'HCODE2:HCODE2:', ' HCODE2:', 'HC1', 'HC1:HC1:').map((p) => (t: string) => p + t.slice(QR_PREFIX.length)),
+      fc
+        .constantFrom('HCODE2', 'hcode2:', 'HCODE2:HCODE2:', ' HCODE2:', 'HC1', 'HC1:HC1:')
+        .map((p) => (t: string) => p + t.slice(QR_PREFIX.length)),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => check(edits.reduce((t, f) => f(t), original))),

@@ -2,7 +2,17 @@ import { DEFAULT_CODE_TTL_SECONDS, generateKeyPair, issueCode, type PrivateJwk }
 import { verifyCode, type TrustList, type VerifyResult } from '@healthcode/core';
 import { TEST_ISSUER_KEY, TEST_ISSUER_NEXT_KEY } from '@healthcode/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PS256_KEY, RS256_KEY, STANDARD_CLAIMS, STANDARD_INPUT, T0, T0_SECONDS, at, craftCode, exampleTrustList } from './support/fixtures.js';
+import {
+  PS256_KEY,
+  RS256_KEY,
+  STANDARD_CLAIMS,
+  STANDARD_INPUT,
+  T0,
+  T0_SECONDS,
+  at,
+  craftCode,
+  exampleTrustList,
+} from './support/fixtures.js';
 
 let zhejiang: PrivateJwk;
 let trust: TrustList;
@@ -98,7 +108,11 @@ describe('verifyCode: refusing, with a stable reason', () => {
   });
 
   it.each(['jku', 'jwk', 'x5u', 'x5c', 'crit'])('refuses a header carrying %s', async (member) => {
-    const qr = await craftCode({ ...HEADER, [member]: member === 'crit' ? ['exp'] : 'https://evil.example/k' }, STANDARD_CLAIMS, TEST_ISSUER_KEY);
+    const qr = await craftCode(
+      { ...HEADER, [member]: member === 'crit' ? ['exp'] : 'https://evil.example/k' },
+      STANDARD_CLAIMS,
+      TEST_ISSUER_KEY,
+    );
     expect(reasonOf(await verifyCode(qr, { trust, now: at(1) }))).toBe('forbidden_header');
   });
 

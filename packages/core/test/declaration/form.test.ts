@@ -24,7 +24,9 @@ function schemaFields(schema: JsonSchema, path: string, required: boolean, branc
   const at = (key: string) => (path ? `${path}.${key}` : key);
   const options = schema.oneOf ?? schema.anyOf;
   if (options) {
-    const discriminator = Object.keys(options[0]?.properties ?? {}).find((k) => options.every((o) => o.properties?.[k]?.const !== undefined))!;
+    const discriminator = Object.keys(options[0]?.properties ?? {}).find((k) =>
+      options.every((o) => o.properties?.[k]?.const !== undefined),
+    )!;
     out.set(at(discriminator), required);
     for (const option of options) {
       const value = option.properties![discriminator]!.const;
@@ -110,11 +112,17 @@ describe('buildFormDescriptor', () => {
     expect(field('health.temperature')).toMatchObject({ type: 'number', min: 34, max: 43, step: 0.1, unit: '°C' });
     expect(field('health.symptoms')).toMatchObject({ type: 'multiselect', exclusiveOptions: ['none'], minItems: 1 });
     expect(field('identityDocument.type').options?.map((o) => o.value)).toEqual([
-      'resident_id_card', 'passport', 'hk_macau_permit', 'taiwan_permit', 'foreign_permanent_resident_id',
+      'resident_id_card',
+      'passport',
+      'hk_macau_permit',
+      'taiwan_permit',
+      'foreign_permanent_resident_id',
     ]);
     expect(field('travel.places')).toMatchObject({ type: 'list', maxItems: 20 });
     expect(field('travel.places').itemFields?.map((f) => [f.path, f.type])).toEqual([
-      ['region', 'region'], ['from', 'date'], ['to', 'date'],
+      ['region', 'region'],
+      ['from', 'date'],
+      ['to', 'date'],
     ]);
     expect(field('returning.transportNumber@true').required).toBe(false);
   });

@@ -5,9 +5,24 @@ import { LOCALES } from '@healthcode/core/declaration';
 import { EXAMPLE_NAMES, NOW, loadExample, residentAnswers } from './fixtures.js';
 
 const KNOWN_CODES = new Set([
-  'required', 'invalid_type', 'invalid_format', 'invalid_option', 'invalid_check_digit', 'invalid_birth_date',
-  'invalid_region', 'invalid_country', 'date_in_future', 'out_of_window', 'invalid_range', 'out_of_range',
-  'exclusive_option', 'duplicate_option', 'too_long', 'too_many', 'unknown_field', 'unknown_form_version',
+  'required',
+  'invalid_type',
+  'invalid_format',
+  'invalid_option',
+  'invalid_check_digit',
+  'invalid_birth_date',
+  'invalid_region',
+  'invalid_country',
+  'date_in_future',
+  'out_of_window',
+  'invalid_range',
+  'out_of_range',
+  'exclusive_option',
+  'duplicate_option',
+  'too_long',
+  'too_many',
+  'unknown_field',
+  'unknown_form_version',
 ]);
 
 function issuesOf(answers: unknown, opts: Parameters<typeof validateDeclaration>[1] = {}): DeclarationIssue[] {
@@ -141,7 +156,10 @@ describe('validateDeclaration', () => {
     expect(new Set(messages).size).toBe(LOCALES.length);
     expect(issuesOf(answers)[0]?.message).toBe(messages[0]);
     expect(issuesOf(answers, { locale: 'en' })[0]?.message).toContain('43');
-    expect(issuesOf(residentWith('travel', { places: [{ region: '420106', from: '2026-11-01', to: '2026-11-01' }] }), { locale: 'en' })[0]?.message).toContain('14 days');
+    expect(
+      issuesOf(residentWith('travel', { places: [{ region: '420106', from: '2026-11-01', to: '2026-11-01' }] }), { locale: 'en' })[0]
+        ?.message,
+    ).toContain('14 days');
   });
 
   it('never echoes a name or an identity number in an issue', () => {
@@ -160,7 +178,12 @@ describe('validateDeclaration', () => {
   });
 
   it('answers a hostile object with an issue instead of throwing', () => {
-    const hostile = Object.defineProperty({}, 'person', { enumerable: true, get: () => { throw new Error('boom'); } });
+    const hostile = Object.defineProperty({}, 'person', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(validateDeclaration(hostile)).toMatchObject({ ok: false, issues: [{ code: 'unreadable_input' }] });
   });
 

@@ -143,7 +143,12 @@ describe('normaliseCoordinates', () => {
   });
 
   it('rejects missing, non-numeric or out-of-range coordinates', () => {
-    for (const raw of [{ latitude: '', longitude: 1 }, { latitude: 'north', longitude: 1 }, { latitude: 91, longitude: 0 }, { latitude: 0, longitude: 181 }]) {
+    for (const raw of [
+      { latitude: '', longitude: 1 },
+      { latitude: 'north', longitude: 1 },
+      { latitude: 91, longitude: 0 },
+      { latitude: 0, longitude: 181 },
+    ]) {
       expect(() => normaliseCoordinates('h', raw)).toThrow(expect.objectContaining({ code: 'host/host_error', raw }));
     }
   });

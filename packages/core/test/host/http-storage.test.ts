@@ -14,7 +14,12 @@ describe('createHostRequest', () => {
 
   it('keeps credentials and the body out of the error when a host cannot send a method', async () => {
     const request = createHostRequest('h', async () => ({ status: 200, headers: {}, body: '' }), { methods: ['GET', 'POST'] });
-    const sent = { url: 'https://x.test/v1/declarations', method: 'PATCH' as const, headers: { authorization: 'Bearer secret' }, body: { name: '张三' } };
+    const sent = {
+      url: 'https://x.test/v1/declarations',
+      method: 'PATCH' as const,
+      headers: { authorization: 'Bearer secret' },
+      body: { name: '张三' },
+    };
     const error = await request(sent).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
     expect((error as HostError).code).toBe('host/unsupported');

@@ -32,21 +32,27 @@ describe('maskName', () => {
   it('hides all but at most two characters of any one-word name', () => {
     fc.assert(
       // Names that fit in a code keep their length; longer ones are shortened (next test).
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => !/\s/.test(s) && s.length <= 32), (name) => {
-        const masked = Array.from(maskName(name));
-        expect(masked.length).toBe(Array.from(name).length);
-        expect(masked.filter((c) => c !== '*').length).toBeLessThanOrEqual(2);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((s) => !/\s/.test(s) && s.length <= 32),
+        (name) => {
+          const masked = Array.from(maskName(name));
+          expect(masked.length).toBe(Array.from(name).length);
+          expect(masked.filter((c) => c !== '*').length).toBeLessThanOrEqual(2);
+        },
+      ),
     );
   });
 
   it('always gives a name a health code can carry: at most 32 units, with a star', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((s) => s.trim() !== ''), (name) => {
-        const masked = maskName(name);
-        expect(masked.length).toBeLessThanOrEqual(32);
-        expect(masked).toContain('*');
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((s) => s.trim() !== ''),
+        (name) => {
+          const masked = maskName(name);
+          expect(masked.length).toBeLessThanOrEqual(32);
+          expect(masked).toContain('*');
+        },
+      ),
     );
   });
 });
@@ -71,7 +77,9 @@ describe('deriveSubjectId', () => {
       fc.property(fc.string({ minLength: 1, maxLength: 24 }), fc.uint8Array({ minLength: 16, maxLength: 80 }), (number, key) => {
         const identity = { type: 'passport', nationality: 'FR', number };
         const expected = oracle(`passport|FR|${number.replace(/[\s-]+/g, '').toUpperCase()}`, key);
-        expect(providers.map((crypto) => [crypto.name, deriveSubjectId(identity, key, { crypto })])).toEqual(providers.map((p) => [p.name, expected]));
+        expect(providers.map((crypto) => [crypto.name, deriveSubjectId(identity, key, { crypto })])).toEqual(
+          providers.map((p) => [p.name, expected]),
+        );
         expect(deriveSubjectId(identity, key)).toBe(expected);
       }),
       { numRuns: 40 },
@@ -98,7 +106,7 @@ describe('deriveSubjectId', () => {
     expect(deriveSubjectId({ type: 'resident_id_card', number: ' 110105 19491231 002X' }, KEY)).toBe(a);
   });
 
-  it('keeps a Home Return Permit holder\'s id across renewals', () => {
+  it("keeps a Home Return Permit holder's id across renewals", () => {
     const first = deriveSubjectId({ type: 'hk_macau_permit', number: 'H1234567800' }, KEY);
     expect(deriveSubjectId({ type: 'hk_macau_permit', number: 'H1234567801' }, KEY)).toBe(first);
     expect(deriveSubjectId({ type: 'hk_macau_permit', number: 'H12345678' }, KEY)).toBe(first);

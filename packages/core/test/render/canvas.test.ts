@@ -13,7 +13,14 @@ const HEIGHT = 540;
 function model(text: string, status: 'green' | 'yellow' | 'red' = 'green'): RenderModel {
   return createRenderModel(
     text,
-    { name: '张*三', documentTail: '1234', regionName: '深圳市', status, expiresAt: new Date(NOW.getTime() + 300_000), refreshAfter: new Date(NOW.getTime() + 240_000) },
+    {
+      name: '张*三',
+      documentTail: '1234',
+      regionName: '深圳市',
+      status,
+      expiresAt: new Date(NOW.getTime() + 300_000),
+      refreshAfter: new Date(NOW.getTime() + 240_000),
+    },
     { now: NOW, utcOffsetMinutes: 480 },
   );
 }
@@ -32,7 +39,8 @@ function codeBounds(img: Rgba): { x: number; y: number; w: number; h: number } {
 }
 
 const isWhole = (v: number): boolean => Math.abs(v - Math.round(v)) < 1e-6;
-const blackRects = (ops: CanvasOp[]) => ops.filter((o): o is Extract<CanvasOp, { op: 'fillRect' }> => o.op === 'fillRect' && o.colour === '#000000');
+const blackRects = (ops: CanvasOp[]) =>
+  ops.filter((o): o is Extract<CanvasOp, { op: 'fillRect' }> => o.op === 'fillRect' && o.colour === '#000000');
 
 describe('drawOnCanvas', () => {
   const codeText = sampleCodeText();

@@ -38,7 +38,10 @@ export class FakeCanvas2D implements Canvas2DLike {
   protected sx = 1;
   protected sy = 1;
 
-  constructor(readonly deviceWidth: number, readonly deviceHeight: number) {
+  constructor(
+    readonly deviceWidth: number,
+    readonly deviceHeight: number,
+  ) {
     this.image = { width: deviceWidth, height: deviceHeight, data: new Uint8Array(deviceWidth * deviceHeight * 4) };
   }
 

@@ -1,7 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRenderModel, renderPng } from '@healthcode/core';
 import { encodeQr } from '@healthcode/core/render';
-import { cleanupTemp, darkBounds, decodeJsQr, decodePng, decodeZbarPng, quietZoneDefects, sampleCodeText, SAMPLE_TEXTS } from './support.js';
+import {
+  cleanupTemp,
+  darkBounds,
+  decodeJsQr,
+  decodePng,
+  decodeZbarPng,
+  quietZoneDefects,
+  sampleCodeText,
+  SAMPLE_TEXTS,
+} from './support.js';
 
 afterAll(cleanupTemp);
 

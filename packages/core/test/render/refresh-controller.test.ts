@@ -48,7 +48,10 @@ function ticket(time: FakeTime, n: number): CodeTicket {
   return { qrText: `HCODE2:${n}`, refreshAfter: new Date(time.ms + 240_000), expiresAt: new Date(time.ms + 300_000) };
 }
 
-function setup(fetchImpl: (time: FakeTime, call: number) => Promise<CodeTicket>, extra: Partial<Parameters<typeof createRefreshController>[0]> = {}) {
+function setup(
+  fetchImpl: (time: FakeTime, call: number) => Promise<CodeTicket>,
+  extra: Partial<Parameters<typeof createRefreshController>[0]> = {},
+) {
   const time = new FakeTime();
   const states: RefreshSnapshot['state'][] = [];
   const stale: RefreshSnapshot[] = [];

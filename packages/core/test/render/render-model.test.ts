@@ -10,7 +10,14 @@ describe('createRenderModel', () => {
   it('carries the status style, masked identity, region and times', () => {
     const m = createRenderModel(
       text,
-      { name: '张*三', documentTail: '1234', regionName: '深圳市', status: 'yellow', expiresAt: new Date(NOW.getTime() + 300_000), refreshAfter: new Date(NOW.getTime() + 239_500) },
+      {
+        name: '张*三',
+        documentTail: '1234',
+        regionName: '深圳市',
+        status: 'yellow',
+        expiresAt: new Date(NOW.getTime() + 300_000),
+        refreshAfter: new Date(NOW.getTime() + 239_500),
+      },
       { now: NOW, utcOffsetMinutes: 480 },
     );
     expect(m.style).toEqual(statusStyle('yellow'));
@@ -37,7 +44,9 @@ describe('createRenderModel', () => {
   });
 
   it('rejects an unknown status and invalid dates', () => {
-    expect(() => createRenderModel(text, { name: 'x', status: 'blue' as 'green' })).toThrow(expect.objectContaining({ code: 'render/invalid_input' }));
+    expect(() => createRenderModel(text, { name: 'x', status: 'blue' as 'green' })).toThrow(
+      expect.objectContaining({ code: 'render/invalid_input' }),
+    );
     expect(() => createRenderModel(text, { name: 'x', status: 'red', expiresAt: new Date(Number.NaN) })).toThrow(
       expect.objectContaining({ code: 'render/invalid_input' }),
     );

@@ -21,7 +21,14 @@ beforeAll(async () => {
   };
   for (const status of ['green', 'red'] as const) {
     const qr = await issueCode(
-      { issuer: 'sz-hc', subject: 'subject-0001', status, region: '440300', display: { name: '张*三', documentTail: '1234' }, issuedAt: NOW },
+      {
+        issuer: 'sz-hc',
+        subject: 'subject-0001',
+        status,
+        region: '440300',
+        display: { name: '张*三', documentTail: '1234' },
+        issuedAt: NOW,
+      },
       { key: privateJwk },
     );
     codes.set(status, qr);

@@ -87,7 +87,10 @@ export function isDarkPixel(img: Rgba, x: number, y: number): boolean {
 }
 
 /** Bounding box of dark pixels inside `within` (default the whole image). */
-export function darkBounds(img: Rgba, within = { x: 0, y: 0, w: img.width, h: img.height }): { x: number; y: number; w: number; h: number } {
+export function darkBounds(
+  img: Rgba,
+  within = { x: 0, y: 0, w: img.width, h: img.height },
+): { x: number; y: number; w: number; h: number } {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -1;

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { createRenderModel, renderQrSvg, renderSvg, type HealthStatus, type RenderModel } from '@healthcode/core';
 import { encodeQr } from '@healthcode/core/render';
-import { CHINESE_TEXT, cleanupTemp, darkBounds, decodeJsQr, decodePng, decodeZbarPng, quietZoneDefects, SAMPLE_TEXTS, sampleCodeText, type Rgba } from './support.js';
+import {
+  CHINESE_TEXT,
+  cleanupTemp,
+  darkBounds,
+  decodeJsQr,
+  decodePng,
+  decodeZbarPng,
+  quietZoneDefects,
+  SAMPLE_TEXTS,
+  sampleCodeText,
+  type Rgba,
+} from './support.js';
 
 // Chromium is the independent rasteriser: the SVG is drawn by a real browser engine,
 // then decoded by jsQR and zbarimg.

@@ -5,13 +5,17 @@ import { bitmapToRgba, cleanupTemp, decodeBoth, sampleCodeText, SAMPLE_TEXTS } f
 
 afterAll(cleanupTemp);
 
+// eslint-disable-next-line no-control-regex -- ANSI escapes start with ESC
 const ANSI = /\x1b\[[0-9;]*m/g;
 const HALVES: Record<string, [number, number]> = { ' ': [0, 0], '▀': [1, 0], '▄': [0, 1], '█': [1, 1] };
 
 /** Reads half-block text back into rows of 0/1 ink cells. */
 function parseHalfBlocks(text: string): number[][] {
   const rows: number[][] = [];
-  for (const line of text.replace(ANSI, '').split('\n').filter((l) => l.length > 0)) {
+  for (const line of text
+    .replace(ANSI, '')
+    .split('\n')
+    .filter((l) => l.length > 0)) {
     const top: number[] = [];
     const bottom: number[] = [];
     for (const ch of line) {

@@ -131,7 +131,7 @@ export function mockHost(options: MockHostOptions = {}): MockHost & Required<Omi
   /** Records the call, waits the scripted latency, then fails if scripted, else runs. */
   async function perform<T>(operation: MockOperation, args: unknown[], run: () => T | Promise<T>): Promise<T> {
     calls.push({ operation, args });
-    const latency = typeof options.latencyMs === 'function' ? options.latencyMs(operation) : options.latencyMs ?? 0;
+    const latency = typeof options.latencyMs === 'function' ? options.latencyMs(operation) : (options.latencyMs ?? 0);
     if (latency > 0) await wait(latency);
     const failure = failures.get(operation)?.shift();
     if (failure) throw failure;
@@ -156,10 +156,8 @@ export function mockHost(options: MockHostOptions = {}): MockHost & Required<Omi
     calls,
     state,
     identity: {
-      getAuthCode: (opts) =>
-        perform('identity.getAuthCode', [opts], () => ({ code: options.authCode?.() ?? `mock-auth-${++authCount}` })),
-      verifyRealName: (opts) =>
-        perform('identity.verifyRealName', [opts], () => ({ ticket: `mock-real-name-${++authCount}` })),
+      getAuthCode: (opts) => perform('identity.getAuthCode', [opts], () => ({ code: options.authCode?.() ?? `mock-auth-${++authCount}` })),
+      verifyRealName: (opts) => perform('identity.verifyRealName', [opts], () => ({ ticket: `mock-real-name-${++authCount}` })),
     },
     storage,
     request,
@@ -190,8 +188,7 @@ export function mockHost(options: MockHostOptions = {}): MockHost & Required<Omi
     },
     screen: {
       getBrightness: () => perform('screen.getBrightness', [], () => state.brightness),
-      setBrightness: (value) =>
-        perform('screen.setBrightness', [value], () => void (state.brightness = Math.min(1, Math.max(0, value)))),
+      setBrightness: (value) => perform('screen.setBrightness', [value], () => void (state.brightness = Math.min(1, Math.max(0, value)))),
       setKeepScreenOn: (on) => perform('screen.setKeepScreenOn', [on], () => void (state.keepScreenOn = on)),
     },
     screenshot: {

@@ -16,10 +16,12 @@ const operations = {
   location: 'location.getLocation',
 } as const satisfies Record<ScriptedOperation, string>;
 
-const codes = { cancelled: 'host/cancelled', denied: 'host/denied', network: 'host/network', timeout: 'host/timeout' } as const satisfies Record<
-  ScriptedFailure,
-  HostError['code']
->;
+const codes = {
+  cancelled: 'host/cancelled',
+  denied: 'host/denied',
+  network: 'host/network',
+  timeout: 'host/timeout',
+} as const satisfies Record<ScriptedFailure, HostError['code']>;
 
 testHost({
   name: 'mock',

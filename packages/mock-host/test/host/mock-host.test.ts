@@ -30,7 +30,11 @@ describe('mockHost', () => {
 
   it('waits the injected delay before answering', async () => {
     const waits: number[] = [];
-    const host = mockHost({ latencyMs: (op) => (op === 'request' ? 500 : 0), delay: async (ms) => void waits.push(ms), handler: () => ({ status: 204, headers: {}, body: '' }) });
+    const host = mockHost({
+      latencyMs: (op) => (op === 'request' ? 500 : 0),
+      delay: async (ms) => void waits.push(ms),
+      handler: () => ({ status: 204, headers: {}, body: '' }),
+    });
     await host.system.getSystemInfo();
     await host.request({ url: 'https://x.test/' });
     expect(waits).toEqual([500]);

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { ancestorPrefixes, type AuditEntry, type AuthorityStore, type StoredAppeal, type StoredManualStatus, type StoredOperator } from '@healthcode/service';
+import {
+  ancestorPrefixes,
+  type AuditEntry,
+  type AuthorityStore,
+  type StoredAppeal,
+  type StoredManualStatus,
+  type StoredOperator,
+} from '@healthcode/service';
 
 type Row = Record<string, unknown>;
 const json = <T>(v: unknown) => JSON.parse(v as string) as T;
@@ -95,18 +102,41 @@ export function createSqliteAuthorityStore(db: Database.Database, tokenHash: (to
     },
     async getRuleSet(version) {
       const row = q.getRuleSet.get(version) as Row | undefined;
-      return row && { version: row.version as string, ruleSet: json(row.rule_set), publishedAt: row.published_at as number, publishedBy: row.published_by as string };
+      return (
+        row && {
+          version: row.version as string,
+          ruleSet: json(row.rule_set),
+          publishedAt: row.published_at as number,
+          publishedBy: row.published_by as string,
+        }
+      );
     },
     async currentRuleSet() {
       const row = q.currentRuleSet.get() as Row | undefined;
-      return row && { version: row.version as string, ruleSet: json(row.rule_set), publishedAt: row.published_at as number, publishedBy: row.published_by as string };
+      return (
+        row && {
+          version: row.version as string,
+          ruleSet: json(row.rule_set),
+          publishedAt: row.published_at as number,
+          publishedBy: row.published_by as string,
+        }
+      );
     },
     async commitBatch(batch, facts) {
       return commitBatch(batch, facts);
     },
     async getBatch(batchId) {
       const r = q.getBatch.get(batchId) as Row | undefined;
-      return r && { batchId: r.batch_id as string, kind: r.kind as 'contacts' | 'tests', lines: r.lines as number, subjects: r.subjects as number, receivedAt: r.received_at as number, receivedBy: r.received_by as string };
+      return (
+        r && {
+          batchId: r.batch_id as string,
+          kind: r.kind as 'contacts' | 'tests',
+          lines: r.lines as number,
+          subjects: r.subjects as number,
+          receivedAt: r.received_at as number,
+          receivedBy: r.received_by as string,
+        }
+      );
     },
     async saveManualStatus(status) {
       saveStatus(status);
@@ -118,12 +148,20 @@ export function createSqliteAuthorityStore(db: Database.Database, tokenHash: (to
     async factsOf(subjectId) {
       return {
         contacts: (q.contactsOf.all(subjectId) as Row[]).map((r) => ({
-          subjectId, caseType: r.case_type as 'confirmed' | 'suspected', lastContactDate: r.last_contact_date as string,
-          source: r.source as string, batchId: r.batch_id as string, recordedAt: r.recorded_at as number,
+          subjectId,
+          caseType: r.case_type as 'confirmed' | 'suspected',
+          lastContactDate: r.last_contact_date as string,
+          source: r.source as string,
+          batchId: r.batch_id as string,
+          recordedAt: r.recorded_at as number,
         })),
         tests: (q.testsOf.all(subjectId) as Row[]).map((r) => ({
-          subjectId, sampledAt: r.sampled_at as number, result: r.result as 'negative' | 'positive',
-          labId: r.lab_id as string, batchId: r.batch_id as string, recordedAt: r.recorded_at as number,
+          subjectId,
+          sampledAt: r.sampled_at as number,
+          result: r.result as 'negative' | 'positive',
+          labId: r.lab_id as string,
+          batchId: r.batch_id as string,
+          recordedAt: r.recorded_at as number,
         })),
         manual: (q.statusesOf.all(subjectId) as Row[]).map((r) => record<StoredManualStatus>(r)),
       };

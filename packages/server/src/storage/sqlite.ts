@@ -38,16 +38,44 @@ function compact<T extends object>(record: T): T {
 }
 
 const toUser = (r: Row): StoredUser =>
-  compact({ userId: str(r.user_id), host: str(r.host), identityStatus: str(r.identity_status) as StoredUser['identityStatus'], reviewId: opt<string>(r.review_id), subjectId: opt<string>(r.subject_id), createdAt: num(r.created_at) });
+  compact({
+    userId: str(r.user_id),
+    host: str(r.host),
+    identityStatus: str(r.identity_status) as StoredUser['identityStatus'],
+    reviewId: opt<string>(r.review_id),
+    subjectId: opt<string>(r.subject_id),
+    createdAt: num(r.created_at),
+  });
 const toReview = (r: Row): StoredReview =>
-  compact({ reviewId: str(r.review_id), userId: str(r.user_id), passport: json(r.passport), submittedAt: num(r.submitted_at), identityStatus: str(r.identity_status) as StoredReview['identityStatus'], decidedAt: opt<number>(r.decided_at) });
+  compact({
+    reviewId: str(r.review_id),
+    userId: str(r.user_id),
+    passport: json(r.passport),
+    submittedAt: num(r.submitted_at),
+    identityStatus: str(r.identity_status) as StoredReview['identityStatus'],
+    decidedAt: opt<number>(r.decided_at),
+  });
 const toDeclaration = (r: Row): StoredDeclaration => ({
-  declarationId: str(r.declaration_id), userId: str(r.user_id), subjectId: str(r.subject_id), formVersion: str(r.form_version),
-  declaration: json(r.declaration), assessment: json(r.assessment), status: str(r.status) as HealthStatus, declaredAt: num(r.declared_at),
+  declarationId: str(r.declaration_id),
+  userId: str(r.user_id),
+  subjectId: str(r.subject_id),
+  formVersion: str(r.form_version),
+  declaration: json(r.declaration),
+  assessment: json(r.assessment),
+  status: str(r.status) as HealthStatus,
+  declaredAt: num(r.declared_at),
 });
 const toCode = (r: Row): StoredCode => ({
-  codeId: str(r.code_id), userId: str(r.user_id), subjectId: str(r.subject_id), status: str(r.status) as HealthStatus, region: str(r.region),
-  display: json(r.display), qrText: str(r.qr_text), keyId: str(r.key_id), issuedAt: num(r.issued_at), expiresAt: num(r.expires_at),
+  codeId: str(r.code_id),
+  userId: str(r.user_id),
+  subjectId: str(r.subject_id),
+  status: str(r.status) as HealthStatus,
+  region: str(r.region),
+  display: json(r.display),
+  qrText: str(r.qr_text),
+  keyId: str(r.key_id),
+  issuedAt: num(r.issued_at),
+  expiresAt: num(r.expires_at),
 });
 /** `status` of a pending claim's row: no HTTP status is 0. */
 const PENDING = 0;
@@ -57,13 +85,32 @@ const toIdempotency = (r: Row): IdempotencyRecord => {
 };
 const toOrg = (r: Row): StoredOrg => ({ orgId: str(r.org_id), name: str(r.name), createdAt: num(r.created_at) });
 const toEmployee = (r: Row): StoredEmployee =>
-  compact({ employeeId: str(r.employee_id), orgId: str(r.org_id), subjectId: str(r.subject_id), label: opt<string>(r.label), createdAt: num(r.created_at) });
+  compact({
+    employeeId: str(r.employee_id),
+    orgId: str(r.org_id),
+    subjectId: str(r.subject_id),
+    label: opt<string>(r.label),
+    createdAt: num(r.created_at),
+  });
 const toVenue = (r: Row): StoredVenue =>
-  compact({ venueId: str(r.venue_id), orgId: str(r.org_id), name: str(r.name), address: opt<string>(r.address), createdAt: num(r.created_at) });
+  compact({
+    venueId: str(r.venue_id),
+    orgId: str(r.org_id),
+    name: str(r.name),
+    address: opt<string>(r.address),
+    createdAt: num(r.created_at),
+  });
 const toCheckin = (r: Row): StoredCheckin =>
   compact({
-    checkinId: str(r.checkin_id), venueId: str(r.venue_id), orgId: str(r.org_id), scannedBy: str(r.scanned_by), valid: r.valid === 1,
-    subjectId: opt<string>(r.subject_id), status: opt<HealthStatus>(r.status), reason: opt<string>(r.reason), checkedInAt: num(r.checked_in_at),
+    checkinId: str(r.checkin_id),
+    venueId: str(r.venue_id),
+    orgId: str(r.org_id),
+    scannedBy: str(r.scanned_by),
+    valid: r.valid === 1,
+    subjectId: opt<string>(r.subject_id),
+    status: opt<HealthStatus>(r.status),
+    reason: opt<string>(r.reason),
+    checkedInAt: num(r.checked_in_at),
   });
 
 /** Options of {@link openSqliteStorage}. */
@@ -94,11 +141,15 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       `INSERT INTO users (user_id, host, identity_status, review_id, created_at) VALUES (@userId, @host, @identityStatus, @reviewId, @createdAt)
        ON CONFLICT (user_id) DO UPDATE SET host = excluded.host, identity_status = excluded.identity_status, review_id = excluded.review_id`,
     ),
-    bindSubject: db.prepare('UPDATE users SET subject_id = @subjectId WHERE user_id = @userId AND (subject_id IS NULL OR subject_id = @subjectId)'),
+    bindSubject: db.prepare(
+      'UPDATE users SET subject_id = @subjectId WHERE user_id = @userId AND (subject_id IS NULL OR subject_id = @subjectId)',
+    ),
     saveSession: db.prepare('INSERT OR REPLACE INTO sessions VALUES (?, ?, ?)'),
     findSession: db.prepare('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
-    saveReview: db.prepare('INSERT OR REPLACE INTO reviews VALUES (@reviewId, @userId, @passport, @submittedAt, @identityStatus, @decidedAt)'),
+    saveReview: db.prepare(
+      'INSERT OR REPLACE INTO reviews VALUES (@reviewId, @userId, @passport, @submittedAt, @identityStatus, @decidedAt)',
+    ),
     getReview: db.prepare('SELECT * FROM reviews WHERE review_id = ?'),
     pendingReviews: db.prepare("SELECT * FROM reviews WHERE identity_status = 'pending_review' ORDER BY submitted_at LIMIT ?"),
     saveDeclaration: db.prepare(
@@ -148,7 +199,9 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     saveCheckin: db.prepare(
       'INSERT INTO checkins VALUES (@checkinId, @venueId, @orgId, @scannedBy, @valid, @subjectId, @status, @reason, @checkedInAt)',
     ),
-    listCheckins: db.prepare('SELECT * FROM checkins WHERE org_id = ? AND checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, rowid'),
+    listCheckins: db.prepare(
+      'SELECT * FROM checkins WHERE org_id = ? AND checked_in_at >= ? AND checked_in_at < ? ORDER BY checked_in_at, rowid',
+    ),
   };
 
   const codeParams = (c: StoredCode) => ({ ...c, display: JSON.stringify(c.display) });
@@ -157,7 +210,11 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   };
   const commitDeclaration = db.transaction((c: DeclarationCommit): boolean => {
     if (q.bindSubject.run({ userId: c.declaration.userId, subjectId: c.declaration.subjectId }).changes !== 1) return false;
-    q.saveDeclaration.run({ ...c.declaration, declaration: JSON.stringify(c.declaration.declaration), assessment: JSON.stringify(c.declaration.assessment) });
+    q.saveDeclaration.run({
+      ...c.declaration,
+      declaration: JSON.stringify(c.declaration.declaration),
+      assessment: JSON.stringify(c.declaration.assessment),
+    });
     q.saveCode.run(codeParams(c.code));
     saveAnswer(c.idempotency);
     return true;
@@ -170,7 +227,8 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     const r = statement.get(...params) as Row | undefined;
     return r && map(r);
   };
-  const many = <T>(statement: Database.Statement, map: (r: Row) => T, ...params: unknown[]): T[] => (statement.all(...params) as Row[]).map(map);
+  const many = <T>(statement: Database.Statement, map: (r: Row) => T, ...params: unknown[]): T[] =>
+    (statement.all(...params) as Row[]).map(map);
 
   const claimIdempotencyKey = db.transaction((claim: IdempotencyClaim, staleBefore: number): IdempotencyRecord | undefined => {
     if (q.claimIdempotent.run({ ...claim, staleBefore }).changes === 1) return undefined;

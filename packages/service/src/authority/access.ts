@@ -21,7 +21,8 @@ export function requireAdministrator(ctx: ServiceContext, request: ServiceReques
  */
 export async function requireAuthorityOperator(ctx: ServiceContext, request: ServiceRequest): Promise<AuditActor> {
   const token = bearerToken(request);
-  if (sameSecret(token, ctx.operatorToken)) throw new ApiError('forbidden', 'authority actions need a named operator token (POST /v1/operators)');
+  if (sameSecret(token, ctx.operatorToken))
+    throw new ApiError('forbidden', 'authority actions need a named operator token (POST /v1/operators)');
   const operator = await ctx.authority.findOperatorByToken(token);
   if (!operator || operator.revokedAt !== undefined) throw new ApiError('unauthorized', 'operator token unknown or revoked');
   return { operatorId: operator.operatorId, name: operator.name };
@@ -52,7 +53,8 @@ export function pageLimit(request: ServiceRequest): number {
   const raw = request.query['limit'];
   if (raw === undefined) return DEFAULT_PAGE;
   const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new ApiError('bad_request', `limit must be an integer from 1 to ${MAX_PAGE}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+    throw new ApiError('bad_request', `limit must be an integer from 1 to ${MAX_PAGE}`);
   return limit;
 }
 
@@ -60,7 +62,12 @@ export function pageLimit(request: ServiceRequest): number {
  * Reads one page of a keyset-paginated list: asks for one item more than the limit, so
  * the last page is known without another round trip.
  */
-export async function readPage<T, J>(limit: number, fetch: (n: number) => Promise<T[]>, cursorOf: (item: T) => string, toJson: (item: T) => J): Promise<Page<J>> {
+export async function readPage<T, J>(
+  limit: number,
+  fetch: (n: number) => Promise<T[]>,
+  cursorOf: (item: T) => string,
+  toJson: (item: T) => J,
+): Promise<Page<J>> {
   const rows = await fetch(limit + 1);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

@@ -42,7 +42,16 @@ export function appealRoutes(ctx: ServiceContext): ServiceRoute[] {
         if (user.subjectId === undefined) throw new ApiError('not_found', 'no code yet: submit a declaration first');
         const { status } = await ctx.colour.current(user.subjectId);
         if (status === 'green') throw new ApiError('conflict', 'the code is green: there is nothing to appeal');
-        const appeal: StoredAppeal = { appealId: newId('apl'), userId: user.userId, subjectId: user.subjectId, category, text, status, filedAt: ctx.now().getTime(), state: 'pending' };
+        const appeal: StoredAppeal = {
+          appealId: newId('apl'),
+          userId: user.userId,
+          subjectId: user.subjectId,
+          category,
+          text,
+          status,
+          filedAt: ctx.now().getTime(),
+          state: 'pending',
+        };
         await ctx.authority.saveAppeal(appeal);
         return created(appealJson(appeal));
       },
@@ -53,7 +62,12 @@ export function appealRoutes(ctx: ServiceContext): ServiceRoute[] {
       async handle(request) {
         const user = await authenticate(ctx, request);
         const before = readCursor(request.query['cursor']);
-        const page = await readPage(pageLimit(request), (n) => ctx.authority.listAppeals(user.userId, before, n), appealCursor, (a) => appealJson(a));
+        const page = await readPage(
+          pageLimit(request),
+          (n) => ctx.authority.listAppeals(user.userId, before, n),
+          appealCursor,
+          (a) => appealJson(a),
+        );
         return ok(page);
       },
     },
@@ -83,7 +97,13 @@ export function appealRoutes(ctx: ServiceContext): ServiceRoute[] {
         if (!appeal) throw new ApiError('not_found', 'no such appeal');
         if (appeal.state !== 'pending') throw new ApiError('conflict', `the appeal was already ${appeal.state}`);
         const now = ctx.now().getTime();
-        let decided: StoredAppeal = { ...appeal, decidedAt: now, decidedBy: actor.operatorId, ...(decision.note === undefined ? {} : { note: decision.note }), state: 'rejected' };
+        let decided: StoredAppeal = {
+          ...appeal,
+          decidedAt: now,
+          decidedBy: actor.operatorId,
+          ...(decision.note === undefined ? {} : { note: decision.note }),
+          state: 'rejected',
+        };
         let reevaluation;
         if (decision.decision === 'accept') {
           const status: StoredManualStatus = {
@@ -103,7 +123,13 @@ export function appealRoutes(ctx: ServiceContext): ServiceRoute[] {
         } else {
           await ctx.authority.saveAppeal(decided);
         }
-        await audit(ctx, request, { actor, action: `appeal.${decided.state === 'accepted' ? 'accept' : 'reject'}`, target: appeal.appealId, reason: decision.note, details: { ageSeconds: Math.floor((now - appeal.filedAt) / 1000) } });
+        await audit(ctx, request, {
+          actor,
+          action: `appeal.${decided.state === 'accepted' ? 'accept' : 'reject'}`,
+          target: appeal.appealId,
+          reason: decision.note,
+          details: { ageSeconds: Math.floor((now - appeal.filedAt) / 1000) },
+        });
         return ok({ ...appealJson(decided, now), ...(reevaluation ? { reevaluation } : {}) });
       },
     },

@@ -26,7 +26,8 @@ interface ReadContext {
 }
 
 function person(line: PersonLine, n: number, ctx: ReadContext): string | LineProblem {
-  if (line.identityDocument && line.subjectId) return { line: n, code: 'two_persons', message: 'give identityDocument or subjectId, not both' };
+  if (line.identityDocument && line.subjectId)
+    return { line: n, code: 'two_persons', message: 'give identityDocument or subjectId, not both' };
   if (line.subjectId) return line.subjectId;
   if (!line.identityDocument) return { line: n, code: 'no_person', message: 'identityDocument or subjectId is required' };
   const problem = documentProblem(line.identityDocument, ctx.now);
@@ -46,7 +47,11 @@ function readLines<L extends PersonLine, F>(
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      problems.push({ line: n, code: 'invalid_line', message: `${issue?.path.map(String).join('.') || 'line'}: ${issue?.message ?? 'invalid'}` });
+      problems.push({
+        line: n,
+        code: 'invalid_line',
+        message: `${issue?.path.map(String).join('.') || 'line'}: ${issue?.message ?? 'invalid'}`,
+      });
       return;
     }
     const subject = person(parsed.data, n, ctx);
@@ -69,13 +74,17 @@ export function readBatch(kind: 'contacts' | 'tests', lines: readonly unknown[],
   const { batchId } = ctx;
   if (kind === 'contacts') {
     const { facts, problems } = readLines(lines, contactLineSchema, ctx, (l, subjectId): StoredContact | string =>
-      l.lastContactDate > today ? 'lastContactDate is after today' : { subjectId, caseType: l.caseType, lastContactDate: l.lastContactDate, source: l.source, batchId, recordedAt },
+      l.lastContactDate > today
+        ? 'lastContactDate is after today'
+        : { subjectId, caseType: l.caseType, lastContactDate: l.lastContactDate, source: l.source, batchId, recordedAt },
     );
     return problems.length ? { ok: false, problems } : { ok: true, contacts: facts, tests: [] };
   }
   const { facts, problems } = readLines(lines, testLineSchema, ctx, (l, subjectId): StoredTest | string => {
     const sampledAt = Date.parse(l.sampledAt);
-    return sampledAt > recordedAt ? 'sampledAt is in the future' : { subjectId, sampledAt, result: l.result, labId: l.labId, batchId, recordedAt };
+    return sampledAt > recordedAt
+      ? 'sampledAt is in the future'
+      : { subjectId, sampledAt, result: l.result, labId: l.labId, batchId, recordedAt };
   });
   return problems.length ? { ok: false, problems } : { ok: true, contacts: [], tests: facts };
 }

@@ -64,17 +64,32 @@ export function createColour(options: ColourOptions) {
   async function evaluate(subjectId: string, pending?: DeclarationRecord): Promise<Evaluation> {
     const now = options.now();
     const since = now.getTime() - HISTORY_DAYS * 86_400_000;
-    const [stored, facts, ruleSet] = await Promise.all([options.store.listDeclarations(subjectId, since), options.authority.factsOf(subjectId), rules()]);
-    const declarations: DeclarationRecord[] = stored.map((d) => ({ declaredAt: new Date(d.declaredAt), declaration: d.declaration as Declaration }));
+    const [stored, facts, ruleSet] = await Promise.all([
+      options.store.listDeclarations(subjectId, since),
+      options.authority.factsOf(subjectId),
+      rules(),
+    ]);
+    const declarations: DeclarationRecord[] = stored.map((d) => ({
+      declaredAt: new Date(d.declaredAt),
+      declaration: d.declaration as Declaration,
+    }));
     if (pending) declarations.push(pending);
     return evaluateStatus({
       declarations,
       rules: ruleSet,
       now,
       facts: {
-        contacts: facts.contacts.map((c) => ({ caseType: c.caseType, lastContactDate: c.lastContactDate, recordedAt: new Date(c.recordedAt) })),
+        contacts: facts.contacts.map((c) => ({
+          caseType: c.caseType,
+          lastContactDate: c.lastContactDate,
+          recordedAt: new Date(c.recordedAt),
+        })),
         tests: facts.tests.map((t) => ({ result: t.result, sampledAt: new Date(t.sampledAt), recordedAt: new Date(t.recordedAt) })),
-        manual: facts.manual.map((m) => ({ status: m.status, setAt: new Date(m.setAt), ...(m.until === undefined ? {} : { until: m.until }) })),
+        manual: facts.manual.map((m) => ({
+          status: m.status,
+          setAt: new Date(m.setAt),
+          ...(m.until === undefined ? {} : { until: m.until }),
+        })),
       },
     });
   }
@@ -119,7 +134,10 @@ export function createColour(options: ColourOptions) {
     async codeColour(code: { subjectId: string }): Promise<{ status: HealthStatus; negativeTestAt?: number }> {
       const evaluation = await evaluate(code.subjectId);
       await record(code.subjectId, evaluation);
-      return { status: evaluation.status, ...(evaluation.lastNegativeTestAt ? { negativeTestAt: evaluation.lastNegativeTestAt.getTime() } : {}) };
+      return {
+        status: evaluation.status,
+        ...(evaluation.lastNegativeTestAt ? { negativeTestAt: evaluation.lastNegativeTestAt.getTime() } : {}),
+      };
     },
     /** The stored evaluation of a subject, evaluating it when there is none. */
     async current(subjectId: string): Promise<EvaluationJson> {

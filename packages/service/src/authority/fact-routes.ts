@@ -45,18 +45,31 @@ export function factRoutes(ctx: ServiceContext): ServiceRoute[] {
         }
         const existing = await ctx.authority.getRuleSet(ruleSet.version);
         if (existing) {
-          if (canonicalJson(existing.ruleSet) !== canonicalJson(ruleSet)) throw new ApiError('conflict', `rule-set version ${ruleSet.version} exists with other content`);
+          if (canonicalJson(existing.ruleSet) !== canonicalJson(ruleSet))
+            throw new ApiError('conflict', `rule-set version ${ruleSet.version} exists with other content`);
           return ok({ version: existing.version, publishedAt: new Date(existing.publishedAt).toISOString(), duplicate: true });
         }
         const now = ctx.now();
         const previous = await ctx.colour.rules();
-        if (!(await ctx.authority.insertRuleSet({ version: ruleSet.version, ruleSet, publishedAt: now.getTime(), publishedBy: actor.operatorId }))) {
+        if (
+          !(await ctx.authority.insertRuleSet({
+            version: ruleSet.version,
+            ruleSet,
+            publishedAt: now.getTime(),
+            publishedBy: actor.operatorId,
+          }))
+        ) {
           throw new ApiError('conflict', `rule-set version ${ruleSet.version} was published meanwhile`);
         }
         ctx.colour.rulesChanged();
         const areas = changedAreas(previous, ruleSet, now);
         const reevaluation = await ctx.colour.reevaluate(await ctx.authority.subjectsInAreas(areas));
-        await audit(ctx, request, { actor, action: 'rule_set.publish', target: ruleSet.version, details: { areas: areas.length, ...reevaluation } });
+        await audit(ctx, request, {
+          actor,
+          action: 'rule_set.publish',
+          target: ruleSet.version,
+          details: { areas: areas.length, ...reevaluation },
+        });
         return created({ version: ruleSet.version, publishedAt: now.toISOString(), reevaluation });
       },
     },
@@ -68,19 +81,35 @@ export function factRoutes(ctx: ServiceContext): ServiceRoute[] {
         const { batchId, kind, lines } = parseOrThrow(batchRequestSchema, request.body, 'batch');
         const earlier = await ctx.authority.getBatch(batchId);
         if (earlier) {
-          if (earlier.kind !== kind || earlier.lines !== lines.length) throw new ApiError('conflict', `batch ${batchId} was accepted with other content`);
+          if (earlier.kind !== kind || earlier.lines !== lines.length)
+            throw new ApiError('conflict', `batch ${batchId} was accepted with other content`);
           return ok(batchJson(earlier, true));
         }
         const now = ctx.now();
         const reading = readBatch(kind, lines, { batchId, subjectKey: ctx.keyring.subjectKey, now });
         if (!reading.ok) {
-          throw new ApiError('validation_failed', `batch refused: ${reading.problems.length} bad line(s); nothing was stored`, { details: { lines: reading.problems } });
+          throw new ApiError('validation_failed', `batch refused: ${reading.problems.length} bad line(s); nothing was stored`, {
+            details: { lines: reading.problems },
+          });
         }
         const subjects = new Set([...reading.contacts, ...reading.tests].map((f) => f.subjectId));
-        const batch: StoredBatch = { batchId, kind, lines: lines.length, subjects: subjects.size, receivedAt: now.getTime(), receivedBy: actor.operatorId };
-        if (!(await ctx.authority.commitBatch(batch, reading))) return ok(batchJson((await ctx.authority.getBatch(batchId)) ?? batch, true));
+        const batch: StoredBatch = {
+          batchId,
+          kind,
+          lines: lines.length,
+          subjects: subjects.size,
+          receivedAt: now.getTime(),
+          receivedBy: actor.operatorId,
+        };
+        if (!(await ctx.authority.commitBatch(batch, reading)))
+          return ok(batchJson((await ctx.authority.getBatch(batchId)) ?? batch, true));
         const reevaluation = await ctx.colour.reevaluate(subjects);
-        await audit(ctx, request, { actor, action: `batch.${kind}`, target: batchId, details: { lines: lines.length, subjects: subjects.size, ...reevaluation } });
+        await audit(ctx, request, {
+          actor,
+          action: `batch.${kind}`,
+          target: batchId,
+          details: { lines: lines.length, subjects: subjects.size, ...reevaluation },
+        });
         return created({ ...batchJson(batch, false), reevaluation });
       },
     },
@@ -103,7 +132,13 @@ export function factRoutes(ctx: ServiceContext): ServiceRoute[] {
         };
         await ctx.authority.saveManualStatus(status);
         const reevaluation = await ctx.colour.reevaluate([status.subjectId]);
-        await audit(ctx, request, { actor, action: 'status.set', target: status.statusId, reason: body.note ?? body.reason, details: { status: body.status } });
+        await audit(ctx, request, {
+          actor,
+          action: 'status.set',
+          target: status.statusId,
+          reason: body.note ?? body.reason,
+          details: { status: body.status },
+        });
         return created({ ...statusJson(status), reevaluation });
       },
     },

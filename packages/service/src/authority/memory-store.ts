@@ -1,4 +1,14 @@
-import { ancestorPrefixes, type AuditEntry, type AuthorityStore, type StoredAppeal, type StoredContact, type StoredEvaluation, type StoredManualStatus, type StoredRuleSet, type StoredTest } from './store.js';
+import {
+  ancestorPrefixes,
+  type AuditEntry,
+  type AuthorityStore,
+  type StoredAppeal,
+  type StoredContact,
+  type StoredEvaluation,
+  type StoredManualStatus,
+  type StoredRuleSet,
+  type StoredTest,
+} from './store.js';
 import type { StoredBatch, StoredOperator, StoredStay } from './store.js';
 
 const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));

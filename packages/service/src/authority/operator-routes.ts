@@ -1,4 +1,10 @@
-import { API_ROUTES, ApiError, auditEntrySchema, createOperatorRequestSchema, type CreateOperatorResponse } from '@healthcode/core/api';
+import {
+  API_ROUTES,
+  ApiError,
+  type auditEntrySchema,
+  createOperatorRequestSchema,
+  type CreateOperatorResponse,
+} from '@healthcode/core/api';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { created, ok, parseOrThrow, type ServiceRoute } from '../http.js';
@@ -33,7 +39,8 @@ export function operatorRoutes(ctx: ServiceContext): ServiceRoute[] {
         const actor = requireAdministrator(ctx, request);
         const operatorId = request.params['operatorId'] ?? '';
         const now = ctx.now();
-        if (!(await ctx.authority.revokeOperator(operatorId, now.getTime()))) throw new ApiError('not_found', 'no such operator, or already revoked');
+        if (!(await ctx.authority.revokeOperator(operatorId, now.getTime())))
+          throw new ApiError('not_found', 'no such operator, or already revoked');
         await audit(ctx, request, { actor, action: 'operator.revoke', target: operatorId });
         return ok({ operatorId, revokedAt: now.toISOString() });
       },
@@ -46,7 +53,12 @@ export function operatorRoutes(ctx: ServiceContext): ServiceRoute[] {
         const cursor = request.query['cursor'];
         const after = cursor === undefined ? 0 : Number(cursor);
         if (!Number.isInteger(after) || after < 0) throw new ApiError('bad_request', 'cursor is not one this list gave');
-        const page = await readPage(pageLimit(request), (n) => ctx.authority.listAudit(after, n), (e) => String(e.seq), auditJson);
+        const page = await readPage(
+          pageLimit(request),
+          (n) => ctx.authority.listAudit(after, n),
+          (e) => String(e.seq),
+          auditJson,
+        );
         return ok(page);
       },
     },

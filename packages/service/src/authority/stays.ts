@@ -19,10 +19,17 @@ const areaKey = (a: RiskArea) => JSON.stringify([a.region, a.level, a.validFrom,
 export function changedAreas(previous: RuleSet | undefined, next: RuleSet, now: Date): AreaQuery[] {
   const before = new Set((previous?.riskAreas ?? []).map(areaKey));
   const after = new Set(next.riskAreas.map(areaKey));
-  const changed = [...(previous?.riskAreas ?? []).filter((a) => !after.has(areaKey(a))), ...next.riskAreas.filter((a) => !before.has(areaKey(a)))];
+  const changed = [
+    ...(previous?.riskAreas ?? []).filter((a) => !after.has(areaKey(a))),
+    ...next.riskAreas.filter((a) => !before.has(areaKey(a))),
+  ];
   const today = cityDate(now);
   const start = windowStart(today, Math.max(previous?.windowDays ?? 0, next.windowDays));
   return changed
-    .map((a) => ({ prefix: regionPrefix(a.region), from: a.validFrom > start ? a.validFrom : start, to: a.validUntil < today ? a.validUntil : today }))
+    .map((a) => ({
+      prefix: regionPrefix(a.region),
+      from: a.validFrom > start ? a.validFrom : start,
+      to: a.validUntil < today ? a.validUntil : today,
+    }))
     .filter((a) => a.from <= a.to);
 }

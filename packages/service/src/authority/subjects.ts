@@ -34,7 +34,8 @@ const isDocumentType = (type: string): type is IdentityDocumentType => (IDENTITY
 export function documentProblem(doc: IdentityDocumentInput, now: Date): string | undefined {
   if (!isDocumentType(doc.type)) return `unknown document type (one of ${IDENTITY_DOCUMENT_TYPES.join(', ')})`;
   const today = cityDate(now);
-  if (doc.type === 'passport' && (doc.nationality === undefined || checkNationality(doc.nationality))) return 'a passport needs a valid nationality';
+  if (doc.type === 'passport' && (doc.nationality === undefined || checkNationality(doc.nationality)))
+    return 'a passport needs a valid nationality';
   return NUMBER_CHECKS[doc.type](doc.number, { today }) ? `not a valid ${doc.type} number` : undefined;
 }
 
@@ -46,6 +47,9 @@ export function subjectOf(doc: IdentityDocumentInput, subjectKey: string): strin
 /** The subject of a manual status: a valid document, hashed on arrival. */
 export function requireSubject(doc: IdentityDocumentInput, subjectKey: string, now: Date): string {
   const problem = documentProblem(doc, now);
-  if (problem) throw new ApiError('validation_failed', 'the identity document is not valid', { details: { issues: [{ path: 'identityDocument', code: 'invalid_document', message: problem }] } });
+  if (problem)
+    throw new ApiError('validation_failed', 'the identity document is not valid', {
+      details: { issues: [{ path: 'identityDocument', code: 'invalid_document', message: problem }] },
+    });
   return subjectOf(doc, subjectKey);
 }

@@ -75,7 +75,11 @@ async function newIssuerKey(now: Date, alg: Alg | undefined, crypto: CryptoProvi
 /** Generates fresh key material: a root key, one issuer key and a subject key. */
 export async function createKeyringState(options: CreateKeyringStateOptions = {}): Promise<KeyringState> {
   const now = options.now ?? new Date();
-  const { privateJwk: root } = await generateKeyPair({ kid: `root-${stamp(now)}-${randomHex(4, options.crypto)}`, alg: options.alg, crypto: options.crypto });
+  const { privateJwk: root } = await generateKeyPair({
+    kid: `root-${stamp(now)}-${randomHex(4, options.crypto)}`,
+    alg: options.alg,
+    crypto: options.crypto,
+  });
   const issuer = await newIssuerKey(now, options.alg, options.crypto);
   return { root, issuerKeys: [issuer], subjectKey: randomHex(32, options.crypto), sequence: 0 };
 }
@@ -208,7 +212,10 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
       if (codes.length === 0) return;
       const nowSec = Math.floor(now().getTime() / 1000);
       const known = new Set((state.revokedCodes ?? []).map((r) => r.codeId));
-      state.revokedCodes = [...liveRevocations(nowSec), ...codes.filter((c) => !known.has(c.codeId) && nowSec < c.expiresAt + RETIRED_KEY_SLACK_SECONDS)];
+      state.revokedCodes = [
+        ...liveRevocations(nowSec),
+        ...codes.filter((c) => !known.has(c.codeId) && nowSec < c.expiresAt + RETIRED_KEY_SLACK_SECONDS),
+      ];
       await options.onChange?.(structuredCloneState(state));
     },
     state: () => structuredCloneState(state),

@@ -79,7 +79,8 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
       path: API_ROUTES.declarations,
       async handle(request) {
         const user = await authenticate(ctx, request);
-        if (user.identityStatus === 'pending_review') throw new ApiError('identity_pending', 'your passport registration is waiting for review');
+        if (user.identityStatus === 'pending_review')
+          throw new ApiError('identity_pending', 'your passport registration is waiting for review');
         if (user.identityStatus !== 'verified') throw new ApiError('forbidden', 'your identity was not accepted');
         return runIdempotent(ctx, request, user.userId, API_ROUTES.declarations, async (recordAnswer) => {
           ctx.limits.declarations.take(user.userId);

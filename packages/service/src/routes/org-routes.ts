@@ -25,7 +25,9 @@ const DASHBOARD_TIME_ZONE = 'Asia/Shanghai';
 const zeroCounts = (): StatusCounts => ({ green: 0, yellow: 0, red: 0 });
 
 function employeeJson(e: StoredEmployee): Employee {
-  return e.label === undefined ? { employeeId: e.employeeId, subjectId: e.subjectId } : { employeeId: e.employeeId, subjectId: e.subjectId, label: e.label };
+  return e.label === undefined
+    ? { employeeId: e.employeeId, subjectId: e.subjectId }
+    : { employeeId: e.employeeId, subjectId: e.subjectId, label: e.label };
 }
 
 function venueJson(v: StoredVenue): Venue {
@@ -36,7 +38,9 @@ function venueJson(v: StoredVenue): Venue {
 
 /** Counts check-ins per venue, and distinct visitors (non-employees) by their latest status. */
 function summariseCheckins(venues: StoredVenue[], checkins: StoredCheckin[], employees: Set<string>) {
-  const perVenue = new Map(venues.map((v) => [v.venueId, { venueId: v.venueId, name: v.name, checkins: 0, rejected: 0, byStatus: zeroCounts() }]));
+  const perVenue = new Map(
+    venues.map((v) => [v.venueId, { venueId: v.venueId, name: v.name, checkins: 0, rejected: 0, byStatus: zeroCounts() }]),
+  );
   const visitorStatus = new Map<string, HealthStatus>();
   for (const c of checkins) {
     const venue = perVenue.get(c.venueId);
@@ -76,8 +80,14 @@ export function orgRoutes(ctx: ServiceContext): ServiceRoute[] {
       async handle(request) {
         const org = await requireOrgAdmin(ctx, request, request.params['orgId']);
         const body = parseOrThrow(addEmployeeRequestSchema, request.body, 'employee');
-        const subjectId = 'subjectId' in body ? body.subjectId : deriveSubjectId(body.identityDocument, ctx.keyring.subjectKey, { crypto: ctx.crypto });
-        const employee: StoredEmployee = { employeeId: newId('emp', ctx.crypto), orgId: org.orgId, subjectId, createdAt: ctx.now().getTime() };
+        const subjectId =
+          'subjectId' in body ? body.subjectId : deriveSubjectId(body.identityDocument, ctx.keyring.subjectKey, { crypto: ctx.crypto });
+        const employee: StoredEmployee = {
+          employeeId: newId('emp', ctx.crypto),
+          orgId: org.orgId,
+          subjectId,
+          createdAt: ctx.now().getTime(),
+        };
         if (body.label !== undefined) employee.label = body.label;
         if (!(await ctx.store.addEmployee(employee))) throw new ApiError('conflict', 'already an employee of this organisation');
         return created(employeeJson(employee));

@@ -23,7 +23,12 @@ function sessionInfo(user: StoredUser, expiresAt: number): SessionInfo {
 }
 
 function reviewJson(review: StoredReview): Review {
-  return { reviewId: review.reviewId, submittedAt: iso(review.submittedAt), passport: review.passport, identityStatus: review.identityStatus };
+  return {
+    reviewId: review.reviewId,
+    submittedAt: iso(review.submittedAt),
+    passport: review.passport,
+    identityStatus: review.identityStatus,
+  };
 }
 
 /** Sign-in (`POST /v1/sessions`), the session's state, and the operator's passport reviews. */
@@ -43,7 +48,13 @@ export function sessionRoutes(ctx: ServiceContext): ServiceRoute[] {
         // A passport opens a review for a new user, or a fresh one after a rejection;
         // an identity the host verified, or one under review, stays as it is.
         if (body.passport && (!existing || existing.identityStatus === 'rejected')) {
-          const review: StoredReview = { reviewId: newId('rev', ctx.crypto), userId, passport: body.passport, submittedAt: now, identityStatus: 'pending_review' };
+          const review: StoredReview = {
+            reviewId: newId('rev', ctx.crypto),
+            userId,
+            passport: body.passport,
+            submittedAt: now,
+            identityStatus: 'pending_review',
+          };
           await ctx.store.saveReview(review);
           user.identityStatus = 'pending_review';
           user.reviewId = review.reviewId;

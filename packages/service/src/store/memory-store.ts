@@ -16,7 +16,10 @@ import type { HealthStatus } from '@healthcode/core';
 // Records go in and out as copies, so a caller mutating what it got cannot change the store.
 const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
-const byTime = <T>(time: (r: T) => number) => (a: T, b: T) => time(a) - time(b);
+const byTime =
+  <T>(time: (r: T) => number) =>
+  (a: T, b: T) =>
+    time(a) - time(b);
 
 /**
  * A `ServiceStore` in plain Maps, for tests, demos and the browser playground. It

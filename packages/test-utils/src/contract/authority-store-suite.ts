@@ -10,7 +10,14 @@ export interface AuthorityStoreContractOptions {
 }
 
 const T0 = Date.parse('2026-12-02T02:00:00.000Z');
-const contact = (subjectId: string, batchId: string): StoredContact => ({ subjectId, caseType: 'confirmed', lastContactDate: '2026-12-01', source: 's', batchId, recordedAt: T0 });
+const contact = (subjectId: string, batchId: string): StoredContact => ({
+  subjectId,
+  caseType: 'confirmed',
+  lastContactDate: '2026-12-01',
+  source: 's',
+  batchId,
+  recordedAt: T0,
+});
 
 /**
  * The `AuthorityStore` contract that routes alone do not pin down: the stay index's area

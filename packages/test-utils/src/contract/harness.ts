@@ -37,7 +37,7 @@ export interface ServiceContractOptions {
 export interface JsonAnswer {
   status: number;
   // Tests read fields of answers freely; the contract's zod schemas check their shapes.
-   
+
   body: any;
 }
 

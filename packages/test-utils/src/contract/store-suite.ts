@@ -13,12 +13,25 @@ const T0 = Date.parse('2026-11-27T02:00:00.000Z');
 const MINUTE = 60_000;
 const RETENTION: RetentionPolicy = { answeredMs: 24 * 60 * MINUTE, pendingMs: 5 * MINUTE };
 
-const claimOf = (key: string, createdAt = T0): IdempotencyClaim => ({ userId: 'wechat:u1', key, fingerprint: `{"key":"${key}"}`, createdAt });
+const claimOf = (key: string, createdAt = T0): IdempotencyClaim => ({
+  userId: 'wechat:u1',
+  key,
+  fingerprint: `{"key":"${key}"}`,
+  createdAt,
+});
 
 /** Commits a check-in with `answer`, the way a route ends an idempotent request. */
 async function answer(store: ServiceStore, claim: IdempotencyClaim, at = claim.createdAt): Promise<StoredAnswer> {
   const stored: StoredAnswer = { ...claim, status: 201, body: { checkinId: `chk_${claim.key}` }, createdAt: at };
-  const checkin: StoredCheckin = { checkinId: `chk_${claim.key}`, venueId: 'ven_1', orgId: 'org_1', scannedBy: claim.userId, valid: false, reason: 'malformed', checkedInAt: at };
+  const checkin: StoredCheckin = {
+    checkinId: `chk_${claim.key}`,
+    venueId: 'ven_1',
+    orgId: 'org_1',
+    scannedBy: claim.userId,
+    valid: false,
+    reason: 'malformed',
+    checkedInAt: at,
+  };
   await store.commitCheckin({ checkin, idempotency: stored });
   return stored;
 }
@@ -66,7 +79,10 @@ export function testStoreIdempotencyAndPurge({ name, open }: StoreContractOption
       const staleBefore = T0 - 5 * MINUTE;
       expect(await store.claimIdempotencyKey(claimOf('crashed'), staleBefore)).toBeUndefined();
       expect(await store.claimIdempotencyKey(claimOf('crashed'), staleBefore)).toEqual({ state: 'pending', ...claimOf('crashed') });
-      expect(await store.claimIdempotencyKey(claimOf('running'), staleBefore)).toEqual({ state: 'pending', ...claimOf('running', T0 - MINUTE) });
+      expect(await store.claimIdempotencyKey(claimOf('running'), staleBefore)).toEqual({
+        state: 'pending',
+        ...claimOf('running', T0 - MINUTE),
+      });
       expect(await store.claimIdempotencyKey(claimOf('answered'), staleBefore)).toEqual({ state: 'answered', ...done });
     });
 

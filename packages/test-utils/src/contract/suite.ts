@@ -36,7 +36,8 @@ interface Schema<T> {
 function expectShape<T>(schema: Schema<T>, answer: JsonAnswer, status: number): T {
   expect(answer.status, JSON.stringify(answer.body)).toBe(status);
   const parsed = schema.safeParse(answer.body);
-  if (!parsed.success) throw new Error(`answer outside the contract: ${JSON.stringify(parsed.error.issues)}\n${JSON.stringify(answer.body)}`);
+  if (!parsed.success)
+    throw new Error(`answer outside the contract: ${JSON.stringify(parsed.error.issues)}\n${JSON.stringify(answer.body)}`);
   return parsed.data;
 }
 
@@ -106,7 +107,11 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
     }
 
     async function createOrg(orgName = 'Acme Ltd') {
-      return expectShape(createOrgResponseSchema, await call('POST', API_ROUTES.orgs, { token: service.operatorToken, body: { name: orgName } }), 201);
+      return expectShape(
+        createOrgResponseSchema,
+        await call('POST', API_ROUTES.orgs, { token: service.operatorToken, body: { name: orgName } }),
+        201,
+      );
     }
 
     async function addVenue(orgId: string, token: string, venueName = 'Front gate') {
@@ -229,7 +234,11 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         const { sessionToken } = await signIn();
         for (const bad of ['\ud800', 'a\u0000b', 'line\r\nbreak', 'evil\u202etxt.exe']) {
           expectError(await declare(sessionToken, greenAnswers(70, `张${bad}三`)), 'bad_request', 400);
-          expectError(await call('POST', API_ROUTES.orgs, { token: service.operatorToken, body: { name: `Acme ${bad}` } }), 'bad_request', 400);
+          expectError(
+            await call('POST', API_ROUTES.orgs, { token: service.operatorToken, body: { name: `Acme ${bad}` } }),
+            'bad_request',
+            400,
+          );
         }
       });
 
@@ -322,7 +331,10 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
 
       it('answers an unknown form version with validation_failed on formVersion', async () => {
         const { sessionToken } = await signIn();
-        const answer = await call('POST', API_ROUTES.declarations, { token: sessionToken, body: { formVersion: '0.1', answers: greenAnswers(3) } });
+        const answer = await call('POST', API_ROUTES.declarations, {
+          token: sessionToken,
+          body: { formVersion: '0.1', answers: greenAnswers(3) },
+        });
         expectError(answer, 'validation_failed', 422);
         expect(answer.body.error.details.issues[0].path).toBe('formVersion');
       });
@@ -352,7 +364,10 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
 
       it('acts once on concurrent declarations with the same new Idempotency-Key', async () => {
         const { sessionToken } = await signIn();
-        const answers = await Promise.all([declare(sessionToken, greenAnswers(10), 'race-1'), declare(sessionToken, greenAnswers(10), 'race-1')]);
+        const answers = await Promise.all([
+          declare(sessionToken, greenAnswers(10), 'race-1'),
+          declare(sessionToken, greenAnswers(10), 'race-1'),
+        ]);
         const result = expectOneResult(submitDeclarationResponseSchema, answers);
         expect(expectShape(submitDeclarationResponseSchema, await declare(sessionToken, greenAnswers(10), 'race-1'), 201)).toEqual(result);
         const code = expectShape(codeResponseSchema, await call('GET', API_ROUTES.code, { token: sessionToken }), 200);
@@ -410,9 +425,17 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
 
       it('keeps the binding when the user signs in again', async () => {
         const authCode = 'dev:rebinding-user';
-        const first = expectShape(createSessionResponseSchema, await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode } }), 201);
+        const first = expectShape(
+          createSessionResponseSchema,
+          await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode } }),
+          201,
+        );
         expect((await declare(first.sessionToken, greenAnswers(17))).status).toBe(201);
-        const again = expectShape(createSessionResponseSchema, await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode } }), 201);
+        const again = expectShape(
+          createSessionResponseSchema,
+          await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode } }),
+          201,
+        );
         expectError(await declare(again.sessionToken, greenAnswers(18)), 'forbidden', 403);
       });
     });
@@ -517,7 +540,11 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         ];
         for (const answer of refusals) expectError(answer, 'forbidden', 403);
         expect(new Set(refusals.map((a) => a.body.error.message)).size).toBe(1);
-        expectError(await call('POST', API_ROUTES.checkins, { body: { venueId: venue.venueId, scannerToken: venue.scannerToken } }), 'bad_request', 400);
+        expectError(
+          await call('POST', API_ROUTES.checkins, { body: { venueId: venue.venueId, scannerToken: venue.scannerToken } }),
+          'bad_request',
+          400,
+        );
 
         const dashboard = await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId }), { token: org.adminToken });
         expect(expectShape(dashboardResponseSchema, dashboard, 200).venues[0]?.checkins).toBe(0);
@@ -552,7 +579,11 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         const bySubject = await call('POST', employees, { token: org.adminToken, body: { subjectId: 'subject-known-elsewhere' } });
         expect(expectShape(employeeSchema, bySubject, 201).subjectId).toBe('subject-known-elsewhere');
         expectError(await call('POST', employees, { token: org.adminToken, body: { subjectId: employee.subjectId } }), 'conflict', 409);
-        expectError(await call('POST', employees, { token: org.adminToken, body: { subjectId: 'a', identityDocument: { type: 'x', number: '1' } } }), 'bad_request', 400);
+        expectError(
+          await call('POST', employees, { token: org.adminToken, body: { subjectId: 'a', identityDocument: { type: 'x', number: '1' } } }),
+          'bad_request',
+          400,
+        );
       });
 
       it("shows an admin today's employees by status, who has not declared, visitors and check-ins per venue", async () => {
@@ -566,7 +597,11 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         const canteen = await addVenue(org.orgId, org.adminToken, 'Canteen');
         const staff = await declaredUser(40);
         const unwell = await signIn();
-        const unwellCode = expectShape(submitDeclarationResponseSchema, await declare(unwell.sessionToken, unwellAnswers(41, '2026-11-27')), 201);
+        const unwellCode = expectShape(
+          submitDeclarationResponseSchema,
+          await declare(unwell.sessionToken, unwellAnswers(41, '2026-11-27')),
+          201,
+        );
         const visitor = await declaredUser(43);
         await checkIn(gate, staff.declaration.code.qrText);
         await checkIn(gate, visitor.declaration.code.qrText);
@@ -586,11 +621,17 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         expect(venues['Gate']).toMatchObject({ checkins: 2, rejected: 0, byStatus: { green: 2, yellow: 0, red: 0 } });
         expect(venues['Canteen']).toMatchObject({ checkins: 2, rejected: 1 });
 
-        const yesterday = await call('GET', `${apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId })}?date=2026-11-20`, { token: org.adminToken });
+        const yesterday = await call('GET', `${apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId })}?date=2026-11-20`, {
+          token: org.adminToken,
+        });
         const past = expectShape(dashboardResponseSchema, yesterday, 200);
         expect(past.employees.notDeclared).toHaveLength(3);
         expect(past.venues.every((v) => v.checkins === 0)).toBe(true);
-        expectError(await call('GET', `${apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId })}?date=27-11-2026`, { token: org.adminToken }), 'bad_request', 400);
+        expectError(
+          await call('GET', `${apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId })}?date=27-11-2026`, { token: org.adminToken }),
+          'bad_request',
+          400,
+        );
       });
 
       it("keeps each organisation's admin out of every other organisation", async () => {
@@ -598,10 +639,22 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         const b = await createOrg('Org B');
         const asB = { token: b.adminToken };
         expectError(await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: a.orgId }), asB), 'forbidden', 403);
-        expectError(await call('POST', apiPath(API_ROUTES.orgEmployees, { orgId: a.orgId }), { ...asB, body: { subjectId: 'someone-else' } }), 'forbidden', 403);
-        expectError(await call('POST', apiPath(API_ROUTES.orgVenues, { orgId: a.orgId }), { ...asB, body: { name: 'Spy hole' } }), 'forbidden', 403);
+        expectError(
+          await call('POST', apiPath(API_ROUTES.orgEmployees, { orgId: a.orgId }), { ...asB, body: { subjectId: 'someone-else' } }),
+          'forbidden',
+          403,
+        );
+        expectError(
+          await call('POST', apiPath(API_ROUTES.orgVenues, { orgId: a.orgId }), { ...asB, body: { name: 'Spy hole' } }),
+          'forbidden',
+          403,
+        );
         expectError(await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: a.orgId }), { token: 'nobody' }), 'unauthorized', 401);
-        expectError(await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: a.orgId }), { token: service.operatorToken }), 'unauthorized', 401);
+        expectError(
+          await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: a.orgId }), { token: service.operatorToken }),
+          'unauthorized',
+          401,
+        );
         expect((await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: b.orgId }), asB)).status).toBe(200);
       });
     });

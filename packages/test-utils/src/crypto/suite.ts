@@ -63,7 +63,9 @@ export function testCryptoProvider(name: string, makeProvider: () => CryptoProvi
       it(`throws unavailable for ${alg}, which it does not do`, async () => {
         const key = KEYS[alg];
         await expect(provider.sign(alg, key, DATA)).rejects.toMatchObject({ code: 'crypto/unavailable' });
-        await expect(provider.verify(alg, toPublicJwk(key), DATA, new Uint8Array(256))).rejects.toMatchObject({ code: 'crypto/unavailable' });
+        await expect(provider.verify(alg, toPublicJwk(key), DATA, new Uint8Array(256))).rejects.toMatchObject({
+          code: 'crypto/unavailable',
+        });
       });
     }
 

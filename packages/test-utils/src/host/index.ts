@@ -1,11 +1,5 @@
 export { testHost, type TestHostOptions } from './test-host.js';
-export {
-  conformanceServer,
-  CONFORMANCE_ORIGIN,
-  type FakeServer,
-  type FakeServerRequest,
-  type FakeServerResponse,
-} from './server.js';
+export { conformanceServer, CONFORMANCE_ORIGIN, type FakeServer, type FakeServerRequest, type FakeServerResponse } from './server.js';
 export type { HostHarness, HostScript, ScriptedFailure, ScriptedOperation } from './harness.js';
 export {
   createFakeDevice,
@@ -16,8 +10,4 @@ export {
   type FakeCanvasFields,
   type FakeCallbacks,
 } from './fake-device.js';
-export {
-  findMissingReferences,
-  type MiniProgramLayout,
-  type ReferenceFs,
-} from './miniprogram-references.js';
+export { findMissingReferences, type MiniProgramLayout, type ReferenceFs } from './miniprogram-references.js';

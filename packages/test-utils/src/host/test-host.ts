@@ -14,17 +14,7 @@ export interface TestHostOptions {
   skip?: HostCapability[];
 }
 
-const CORE_CAPABILITIES: HostCapability[] = [
-  'identity',
-  'storage',
-  'request',
-  'scan',
-  'ui',
-  'screen',
-  'screenshot',
-  'system',
-  'location',
-];
+const CORE_CAPABILITIES: HostCapability[] = ['identity', 'storage', 'request', 'scan', 'ui', 'screen', 'screenshot', 'system', 'location'];
 
 /**
  * The host conformance suite: one `describe` block of behaviour every `Host` must show,

@@ -30,7 +30,11 @@ function dccType(hcert: Record<string, unknown>): DccType | undefined {
   return types.length === 1 ? types[0] : undefined;
 }
 
-async function signatureFailure(sign1: CoseSign1, certs: readonly SigningCertificate[] | undefined, ctx: VerifyContext): Promise<{ failure?: Failure; signer?: SigningCertificate }> {
+async function signatureFailure(
+  sign1: CoseSign1,
+  certs: readonly SigningCertificate[] | undefined,
+  ctx: VerifyContext,
+): Promise<{ failure?: Failure; signer?: SigningCertificate }> {
   if (!sign1.alg) return { failure: { reason: 'unsupported_algorithm', message: 'COSE alg is neither ES256 nor PS256' } };
   if (!certs) return { failure: { reason: 'unknown_key', message: 'no trusted signing certificate has this kid' } };
   for (const cert of certs) {
@@ -64,7 +68,9 @@ export async function verifyEuDcc(text: string, trust: EuDccTrust | undefined, c
   const validUntil = secondsToDate(entry(cwt, CWT_EXP));
   const failures = [
     signature,
-    signer && type && !keyUsageAllows(signer.extendedKeyUsage, type) ? { reason: 'key_usage', message: `the signing certificate may not sign type ${type}` } : undefined,
+    signer && type && !keyUsageAllows(signer.extendedKeyUsage, type)
+      ? { reason: 'key_usage', message: `the signing certificate may not sign type ${type}` }
+      : undefined,
     windowFailure(validFrom, validUntil, ctx),
     type && validateHcert(dcc) ? undefined : { reason: 'schema_invalid', message: 'the HCERT does not match the DCC schema' },
   ].filter((f): f is Failure => f !== undefined);

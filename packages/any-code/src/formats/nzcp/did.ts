@@ -12,12 +12,15 @@ interface VerificationMethod {
  */
 export function didKey(documents: readonly unknown[], iss: string, kid: string): PublicJwk | undefined {
   const doc = documents.find((d) => (d as { id?: unknown } | null)?.id === iss) as
-    | { verificationMethod?: VerificationMethod[]; assertionMethod?: unknown[] }
-    | undefined;
+    { verificationMethod?: VerificationMethod[]; assertionMethod?: unknown[] } | undefined;
   const id = `${iss}#${kid}`;
   if (!doc || !Array.isArray(doc.assertionMethod) || !doc.assertionMethod.includes(id)) return undefined;
-  return p256PublicKey(Array.isArray(doc.verificationMethod) ? doc.verificationMethod.find((m) => m?.id === id)?.publicKeyJwk : undefined, kid);
+  return p256PublicKey(
+    Array.isArray(doc.verificationMethod) ? doc.verificationMethod.find((m) => m?.id === id)?.publicKeyJwk : undefined,
+    kid,
+  );
 }
 
 /** Whether `iss` is a DID whose document the integrator supplied. */
-export const isTrustedDid = (documents: readonly unknown[], iss: string): boolean => documents.some((d) => (d as { id?: unknown } | null)?.id === iss);
+export const isTrustedDid = (documents: readonly unknown[], iss: string): boolean =>
+  documents.some((d) => (d as { id?: unknown } | null)?.id === iss);

@@ -30,7 +30,11 @@ function base32Decode(text: string): Uint8Array | undefined {
  * Verifies an NZ COVID Pass: base32, COSE_Sign1 with ES256, an issuer among the supplied DID
  * documents, the key `iss#kid` of its document, `nbf` and `exp`, and a PublicCovidPass credential.
  */
-export async function verifyNzcp(text: string, trust: { didDocuments: readonly unknown[] } | undefined, ctx: VerifyContext): Promise<FormatOutcome> {
+export async function verifyNzcp(
+  text: string,
+  trust: { didDocuments: readonly unknown[] } | undefined,
+  ctx: VerifyContext,
+): Promise<FormatOutcome> {
   const cose = base32Decode(text.slice(NZCP_PREFIX.length));
   if (!cose) return fail('bad_encoding', 'not unpadded base32');
   const sign1 = parseCoseSign1(cose);
@@ -39,7 +43,14 @@ export async function verifyNzcp(text: string, trust: { didDocuments: readonly u
   const iss = entry(cwt, CWT_ISS);
   const kid = sign1?.kid && utf8Decode(sign1.kid);
   const types = vc?.type;
-  if (!sign1 || typeof iss !== 'string' || typeof kid !== 'string' || !(entry(cwt, CWT_CTI) instanceof Uint8Array) || !Array.isArray(types) || !PASS_TYPES.every((t) => types.includes(t))) {
+  if (
+    !sign1 ||
+    typeof iss !== 'string' ||
+    typeof kid !== 'string' ||
+    !(entry(cwt, CWT_CTI) instanceof Uint8Array) ||
+    !Array.isArray(types) ||
+    !PASS_TYPES.every((t) => types.includes(t))
+  ) {
     return fail('malformed', 'not a COSE_Sign1 over a CWT holding a PublicCovidPass');
   }
   if (sign1.alg !== 'ES256') return fail('unsupported_algorithm', 'NZ COVID Passes are ES256');
@@ -54,5 +65,8 @@ export async function verifyNzcp(text: string, trust: { didDocuments: readonly u
   const window = windowFailure(validFrom, validUntil, ctx);
   if (window) return { ok: false, failures: [window] };
   const subject = vc!.credentialSubject ?? {};
-  return { ok: true, code: { issuer: iss, validFrom, validUntil, certifies: ['vaccination'], holder: maskedHolder(subject.givenName, subject.familyName) } };
+  return {
+    ok: true,
+    code: { issuer: iss, validFrom, validUntil, certifies: ['vaccination'], holder: maskedHolder(subject.givenName, subject.familyName) },
+  };
 }

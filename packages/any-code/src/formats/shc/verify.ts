@@ -15,7 +15,10 @@ const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 /** The issuer's key with this kid, as an ES256 public JWK; `undefined` when absent or unusable. */
 function issuerKey(issuer: ShcIssuer, kid: string): PublicJwk | undefined {
-  return p256PublicKey(issuer.jwks.keys.find((k) => (k as { kid?: unknown } | null)?.kid === kid), kid);
+  return p256PublicKey(
+    issuer.jwks.keys.find((k) => (k as { kid?: unknown } | null)?.kid === kid),
+    kid,
+  );
 }
 
 /**
@@ -37,7 +40,8 @@ function isRevoked(issuer: ShcIssuer, kid: string, rid: unknown, nbf: number): b
  * health-card credential holding a FHIR bundle.
  */
 export async function verifyShc(text: string, issuers: readonly ShcIssuer[] | undefined, ctx: VerifyContext): Promise<FormatOutcome> {
-  if (isChunked(text)) return fail('chunked', 'a card split over several QR codes; scan it as one (SMART allows this only for legacy cards)');
+  if (isChunked(text))
+    return fail('chunked', 'a card split over several QR codes; scan it as one (SMART allows this only for legacy cards)');
   const jws = numericToJws(text);
   if (!jws) return fail('bad_encoding', 'not shc:/ followed by pairs of digits 00-77');
   const parts = jws.split('.');
@@ -51,7 +55,14 @@ export async function verifyShc(text: string, issuers: readonly ShcIssuer[] | un
   const vc = payload?.vc as { type?: unknown; credentialSubject?: { fhirBundle?: unknown }; rid?: unknown } | undefined;
   const resources = bundleResources(vc?.credentialSubject?.fhirBundle);
   const nbf = payload?.nbf;
-  if (!payload || typeof payload.iss !== 'string' || typeof nbf !== 'number' || !Array.isArray(vc?.type) || !vc.type.includes(HEALTH_CARD) || !resources) {
+  if (
+    !payload ||
+    typeof payload.iss !== 'string' ||
+    typeof nbf !== 'number' ||
+    !Array.isArray(vc?.type) ||
+    !vc.type.includes(HEALTH_CARD) ||
+    !resources
+  ) {
     return fail('malformed', 'payload is not a health-card credential with iss, nbf and a FHIR bundle');
   }
   if (!issuers) return fail('no_trust', 'no SMART Health Cards issuers were supplied');
@@ -68,6 +79,12 @@ export async function verifyShc(text: string, issuers: readonly ShcIssuer[] | un
   if (window) return { ok: false, failures: [window] };
   return {
     ok: true,
-    code: { issuer: payload.iss, validFrom, validUntil, certifies: bundleCertifies(resources), holder: maskedHolder(...patientName(resources)) },
+    code: {
+      issuer: payload.iss,
+      validFrom,
+      validUntil,
+      certifies: bundleCertifies(resources),
+      holder: maskedHolder(...patientName(resources)),
+    },
   };
 }

@@ -7,7 +7,12 @@ const note = z.string().max(500);
 /** Body of `POST /v1/operators` (administrator token). */
 export const createOperatorRequestSchema = z.object({ name: z.string().trim().min(1).max(100) });
 /** Answer (`201`) to `POST /v1/operators`: the token is shown this once; the service keeps only its hash. */
-export const createOperatorResponseSchema = z.object({ operatorId: idSchema, name: z.string(), token: z.string().min(32), createdAt: isoDateTimeSchema });
+export const createOperatorResponseSchema = z.object({
+  operatorId: idSchema,
+  name: z.string(),
+  token: z.string().min(32),
+  createdAt: isoDateTimeSchema,
+});
 /** Answer to `POST /v1/operators`. */
 export type CreateOperatorResponse = z.infer<typeof createOperatorResponseSchema>;
 
@@ -20,7 +25,11 @@ export const reevaluationSchema = z.object({
 });
 
 /** Answer (`201`) to `POST /v1/authority/rule-sets`. */
-export const publishRuleSetResponseSchema = z.object({ version: z.string(), publishedAt: isoDateTimeSchema, reevaluation: reevaluationSchema });
+export const publishRuleSetResponseSchema = z.object({
+  version: z.string(),
+  publishedAt: isoDateTimeSchema,
+  reevaluation: reevaluationSchema,
+});
 
 /** An identity document as a batch line or a manual status names it; hashed to a subject id on arrival. */
 export const identityDocumentInputSchema = z.strictObject({
@@ -115,7 +124,11 @@ export type AppealJson = z.infer<typeof appealSchema>;
 
 /** Body of `POST /v1/authority/appeals/:appealId`: accept with a status correction, or reject with a note. */
 export const decideAppealRequestSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accept'), correction: z.object({ status: healthStatusSchema, until: isoDay.optional() }), note: note.optional() }),
+  z.object({
+    decision: z.literal('accept'),
+    correction: z.object({ status: healthStatusSchema, until: isoDay.optional() }),
+    note: note.optional(),
+  }),
   z.object({ decision: z.literal('reject'), note: note.min(1) }),
 ]);
 

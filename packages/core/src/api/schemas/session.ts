@@ -7,7 +7,10 @@ import { idSchema, isoDateTimeSchema } from './common.js';
  */
 export const passportSchema = z.object({
   /** As printed, letters and digits. */
-  number: z.string().trim().regex(/^[A-Za-z0-9]{5,17}$/, 'passport number: 5 to 17 letters or digits'),
+  number: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{5,17}$/, 'passport number: 5 to 17 letters or digits'),
   /** ISO 3166-1 alpha-3 code of the issuing state, e.g. `FRA`. */
   nationality: z.string().regex(/^[A-Z]{3}$/, 'nationality: ISO 3166-1 alpha-3 code'),
   /** Name as in the machine-readable zone. */

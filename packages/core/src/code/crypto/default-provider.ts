@@ -18,7 +18,6 @@ let cached: CryptoProvider | undefined;
  * Chosen and created once, so its key cache is shared by every call.
  */
 export function defaultCryptoProvider(): CryptoProvider {
-  cached ??=
-    nativeCryptoProvider() ?? (hasBigInt() ? nobleCryptoProvider({ rsa: jsrsasignCryptoProvider() }) : jsrsasignCryptoProvider());
+  cached ??= nativeCryptoProvider() ?? (hasBigInt() ? nobleCryptoProvider({ rsa: jsrsasignCryptoProvider() }) : jsrsasignCryptoProvider());
   return cached;
 }

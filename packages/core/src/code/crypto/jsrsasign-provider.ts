@@ -22,7 +22,8 @@ const SIGNATURE_PARAMS: Record<Alg, { alg: string; psssaltlen?: number }> = {
 // jsrsasign seeds its generator from crypto.getRandomValues when the engine has it and from
 // Math.random otherwise; ECDSA nonces from Math.random leak the private key, so refuse to sign then.
 function requireSecureRandom(what: string): void {
-  if (!secureRandomSource()) throw new CryptoError('crypto/no_secure_random', `jsrsasign cannot ${what} safely: this engine has no crypto.getRandomValues`);
+  if (!secureRandomSource())
+    throw new CryptoError('crypto/no_secure_random', `jsrsasign cannot ${what} safely: this engine has no crypto.getRandomValues`);
 }
 
 function padHex(hex: string, bytes: number): string {

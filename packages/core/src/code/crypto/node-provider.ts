@@ -55,7 +55,9 @@ export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
     async sign(alg, key, data) {
       if (key.alg !== alg) throw new CryptoError('crypto/invalid_key', `key ${key.kid} is for ${key.alg}, not ${alg}`);
       try {
-        const k = privateKeys.get(key, () => options(alg, api.createPrivateKey({ key: pickJwkMembers(key, PRIVATE_JWK_MEMBERS), format: 'jwk' })));
+        const k = privateKeys.get(key, () =>
+          options(alg, api.createPrivateKey({ key: pickJwkMembers(key, PRIVATE_JWK_MEMBERS), format: 'jwk' })),
+        );
         return new Uint8Array(api.sign('sha256', data, k));
       } catch (cause) {
         throw new CryptoError('crypto/crypto_failure', `node:crypto could not sign with ${key.kid}`, { cause });
@@ -65,7 +67,9 @@ export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
       if (key.alg !== alg || (alg !== 'ES256' && alg !== 'RS256' && alg !== 'PS256')) return false;
       if (alg === 'ES256' && !isWellFormedEs256Signature(signature)) return false;
       try {
-        const k = publicKeys.get(key, () => options(alg, api.createPublicKey({ key: pickJwkMembers(key, PRIVATE_JWK_MEMBERS), format: 'jwk' })));
+        const k = publicKeys.get(key, () =>
+          options(alg, api.createPublicKey({ key: pickJwkMembers(key, PRIVATE_JWK_MEMBERS), format: 'jwk' })),
+        );
         return api.verify('sha256', data, k, signature);
       } catch {
         return false;
@@ -73,9 +77,10 @@ export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
     },
     async generateKeyPair(alg) {
       try {
-        const pair = alg === 'ES256'
-          ? api.generateKeyPairSync('ec', { namedCurve: 'P-256' })
-          : api.generateKeyPairSync('rsa', { modulusLength: 2048 });
+        const pair =
+          alg === 'ES256'
+            ? api.generateKeyPairSync('ec', { namedCurve: 'P-256' })
+            : api.generateKeyPairSync('rsa', { modulusLength: 2048 });
         return pair.privateKey.export({ format: 'jwk' }) as GeneratedKeyMaterial;
       } catch (cause) {
         throw new CryptoError('crypto/crypto_failure', `node:crypto could not generate a ${alg} key`, { cause });

@@ -55,7 +55,9 @@ export function webCryptoProvider(subtle?: unknown): CryptoProvider {
 
   const importFor = (alg: Alg, jwk: PublicJwk | PrivateJwk, usage: 'sign' | 'verify'): Promise<OpaqueKey> =>
     (usage === 'sign' ? signKeys : verifyKeys).get(jwk, () =>
-      api.importKey('jwk', pickJwkMembers(jwk, usage === 'sign' ? PRIVATE_JWK_MEMBERS : PUBLIC_JWK_MEMBERS), IMPORT_PARAMS[alg], false, [usage]),
+      api.importKey('jwk', pickJwkMembers(jwk, usage === 'sign' ? PRIVATE_JWK_MEMBERS : PUBLIC_JWK_MEMBERS), IMPORT_PARAMS[alg], false, [
+        usage,
+      ]),
     );
 
   return {
@@ -78,12 +80,14 @@ export function webCryptoProvider(subtle?: unknown): CryptoProvider {
       }
     },
     async generateKeyPair(alg) {
-      const params = alg === 'ES256'
-        ? IMPORT_PARAMS.ES256
-        : { ...IMPORT_PARAMS[alg], modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) };
+      const params =
+        alg === 'ES256' ? IMPORT_PARAMS.ES256 : { ...IMPORT_PARAMS[alg], modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) };
       try {
         const pair = await api.generateKey(params, true, ['sign', 'verify']);
-        return pickJwkMembers((await api.exportKey('jwk', pair.privateKey)) as unknown as PrivateJwk, PRIVATE_JWK_MEMBERS) as unknown as GeneratedKeyMaterial;
+        return pickJwkMembers(
+          (await api.exportKey('jwk', pair.privateKey)) as unknown as PrivateJwk,
+          PRIVATE_JWK_MEMBERS,
+        ) as unknown as GeneratedKeyMaterial;
       } catch (cause) {
         throw new CryptoError('crypto/crypto_failure', `WebCrypto could not generate a ${alg} key`, { cause });
       }

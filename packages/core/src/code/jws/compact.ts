@@ -57,12 +57,7 @@ export function encodeCompactJws(headerBytes: Uint8Array, payloadBytes: Uint8Arr
 }
 
 /** Signs a JSON payload as a compact JWS with header `{ alg, typ, kid }` (in that order). */
-export async function signCompactJws(
-  typ: string,
-  payload: object,
-  key: PrivateJwk,
-  crypto: CryptoProvider,
-): Promise<string> {
+export async function signCompactJws(typ: string, payload: object, key: PrivateJwk, crypto: CryptoProvider): Promise<string> {
   const alg: Alg = key.alg;
   const h = base64urlEncode(utf8Encode(JSON.stringify({ alg, typ, kid: key.kid })));
   const p = base64urlEncode(utf8Encode(JSON.stringify(payload)));

@@ -3,14 +3,11 @@ import { isKeyId, type Alg } from '../keys.js';
 /** Header members that would let the token choose its own key or extensions; always refused. */
 const FORBIDDEN_MEMBERS = ['jku', 'jwk', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'crit', 'b64', 'zip'] as const;
 
-
 /** Why a protected header was refused. */
 export type HeaderRejection = 'malformed' | 'wrong_type' | 'unsupported_algorithm' | 'forbidden_header';
 
 /** Result of {@link checkHeader}. */
-export type HeaderCheck =
-  | { ok: true; alg: Alg; kid: string }
-  | { ok: false; reason: HeaderRejection; message: string };
+export type HeaderCheck = { ok: true; alg: Alg; kid: string } | { ok: false; reason: HeaderRejection; message: string };
 
 /**
  * Applies the header policy shared by codes and trust lists: the header holds exactly `alg`, `typ`

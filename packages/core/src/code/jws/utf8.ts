@@ -51,7 +51,7 @@ export function utf8Decode(bytes: Uint8Array): string | undefined {
 /** {@link utf8Decode} in plain JavaScript, for engines without TextDecoder. */
 export function utf8DecodeJs(bytes: Uint8Array): string | undefined {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b0 = bytes[i]!;
     let need: number;
     let cp: number;

@@ -66,7 +66,7 @@ export function digitsToBytes(text: string, offset = 0, into?: Uint8Array): Uint
   const size = full * GROUP_BYTES + lastBytes;
   const out = into && into.length >= size ? into.subarray(0, size) : new Uint8Array(size);
   let o = 0;
-  for (let pos = offset; pos < text.length; ) {
+  for (let pos = offset; pos < text.length;) {
     const k = pos + DIGITS[GROUP_BYTES] <= text.length ? GROUP_BYTES : lastBytes;
     const end = pos + DIGITS[k]!;
     // A group of up to 17 digits may exceed 2^53, so it is read as hi·10^8 + lo (each an exact

@@ -37,7 +37,8 @@ export function wrapJws(jws: string): string {
     throw new CodeFormatError('code/too_large', 'JWS header or signature too large for a frame');
   }
   const text = QR_PREFIX + bytesToDigits(encodeFrame({ header: headerBytes, payload: payloadBytes, signature }));
-  if (text.length > MAX_QR_TEXT_LENGTH) throw new CodeFormatError('code/too_large', `QR text would be ${text.length} characters, over ${MAX_QR_TEXT_LENGTH}`);
+  if (text.length > MAX_QR_TEXT_LENGTH)
+    throw new CodeFormatError('code/too_large', `QR text would be ${text.length} characters, over ${MAX_QR_TEXT_LENGTH}`);
   return text;
 }
 
@@ -55,7 +56,8 @@ function prefixLength(qrText: string): number {
  */
 export function unwrapQrText(qrText: string): FrameParts {
   if (typeof qrText !== 'string') throw new CodeFormatError('code/malformed', 'QR text must be a string');
-  if (qrText.length > MAX_QR_TEXT_LENGTH) throw new CodeFormatError('code/too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
+  if (qrText.length > MAX_QR_TEXT_LENGTH)
+    throw new CodeFormatError('code/too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
   const start = prefixLength(qrText);
   if (start < 0) throw new CodeFormatError('code/malformed', `QR text does not start with ${QR_PREFIX}`);
   const frame = digitsToBytes(qrText, start, frameScratch);

@@ -69,7 +69,10 @@ function readKey(value: unknown, path: string): TrustedKey {
   return { jwk, ...(notBefore === undefined ? {} : { notBefore }), ...(notAfter === undefined ? {} : { notAfter }) };
 }
 
-const ISSUER_NAME: Rule = { test: (v) => typeof v === 'string' && v.length >= 1 && v.length <= 200, message: 'name must be 1-200 characters' };
+const ISSUER_NAME: Rule = {
+  test: (v) => typeof v === 'string' && v.length >= 1 && v.length <= 200,
+  message: 'name must be 1-200 characters',
+};
 
 function readIssuer(value: unknown, path: string): TrustedIssuer {
   const i = recordAt(value, path);

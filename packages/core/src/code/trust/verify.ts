@@ -36,8 +36,10 @@ export type VerifyTrustList = (signed: string, rootKey: PublicJwk | PublicJwk[],
  * verifyTrustList for an entry point: `fallbackCrypto` gives the provider used when the options
  * name none (each entry has its own, so the checkpoint entry need not carry jsrsasign).
  */
-export const trustListVerifier = (fallbackCrypto: () => CryptoProvider | undefined): VerifyTrustList =>
-  (signed, rootKey, opts = {}) => verifyWith(signed, rootKey, opts, fallbackCrypto);
+export const trustListVerifier =
+  (fallbackCrypto: () => CryptoProvider | undefined): VerifyTrustList =>
+  (signed, rootKey, opts = {}) =>
+    verifyWith(signed, rootKey, opts, fallbackCrypto);
 
 async function verifyWith(
   signed: string,
@@ -48,7 +50,12 @@ async function verifyWith(
   // An invalid clock makes every time comparison false, which would accept an expired list.
   const nowMs = opts.now === undefined ? Date.now() : opts.now instanceof Date ? opts.now.getTime() : Number.NaN;
   const skew = opts.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS;
-  if (!Number.isFinite(nowMs) || typeof skew !== 'number' || !(skew >= 0 && skew <= MAX_CLOCK_SKEW_SECONDS) || (opts.minSequence !== undefined && !Number.isFinite(opts.minSequence))) {
+  if (
+    !Number.isFinite(nowMs) ||
+    typeof skew !== 'number' ||
+    !(skew >= 0 && skew <= MAX_CLOCK_SKEW_SECONDS) ||
+    (opts.minSequence !== undefined && !Number.isFinite(opts.minSequence))
+  ) {
     throw new TrustListError('trust_list/invalid_options', 'now must be a valid Date, clockSkew 0-3600 seconds, minSequence finite');
   }
   if (typeof signed !== 'string' || signed.length > MAX_TRUST_LIST_LENGTH) {
@@ -61,7 +68,8 @@ async function verifyWith(
   const roots = (Array.isArray(rootKey) ? rootKey : [rootKey]).map(parsePublicJwk);
   const root = roots.find((k) => k.kid === header.kid);
   if (!root) throw new TrustListError('trust_list/unknown_key', `trust list signed by unknown root key "${header.kid}"`);
-  if (root.alg !== header.alg) throw new TrustListError('trust_list/unsupported_algorithm', `root key ${root.kid} is for ${root.alg}, header says ${header.alg}`);
+  if (root.alg !== header.alg)
+    throw new TrustListError('trust_list/unsupported_algorithm', `root key ${root.kid} is for ${root.alg}, header says ${header.alg}`);
   const crypto = opts.crypto ?? fallbackCrypto();
   if (!crypto) throw new CryptoError('crypto/unavailable', NO_CRYPTO_MESSAGE);
   if (!(await crypto.verify(header.alg, root, decoded.signingInput, decoded.signature))) {

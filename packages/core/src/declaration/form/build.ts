@@ -76,7 +76,10 @@ function describeUnion(schema: z.ZodDiscriminatedUnion, pos: Position): FormFiel
   const values = branches.map(valueOf);
   const selectorPos = { ...pos, path: join(pos.path, discriminator) };
   const selector: FormField = values.every((v) => typeof v === 'boolean')
-    ? { ...baseField(selectorPos, 'boolean'), options: values.map((v) => ({ value: v, label: BOOLEAN_LABELS[String(v) as 'true' | 'false'] })) }
+    ? {
+        ...baseField(selectorPos, 'boolean'),
+        options: values.map((v) => ({ value: v, label: BOOLEAN_LABELS[String(v) as 'true' | 'false'] })),
+      }
     : { ...baseField(selectorPos, 'select'), options: enumOptions(selectorPos, values as string[]) };
   const branchFields = branches.flatMap((branch) => {
     const value = valueOf(branch);
@@ -162,9 +165,7 @@ export function buildFormDescriptor(opts: BuildFormDescriptorOptions = {}): Form
     sections: version.sections.map((section) => ({
       id: section.id,
       title: SECTION_TITLES[section.id],
-      fields: section.keys.flatMap((key) =>
-        describe(declarationParts[key](ctx), { path: key, required: true, conditions: [] }),
-      ),
+      fields: section.keys.flatMap((key) => describe(declarationParts[key](ctx), { path: key, required: true, conditions: [] })),
     })),
   };
 }

@@ -2,17 +2,7 @@ import type { LocalisedText } from '../locale.js';
 
 /** Kinds of input a host renders. */
 export type FormFieldType =
-  | 'text'
-  | 'number'
-  | 'date'
-  | 'phone'
-  | 'region'
-  | 'district'
-  | 'country'
-  | 'boolean'
-  | 'select'
-  | 'multiselect'
-  | 'list';
+  'text' | 'number' | 'date' | 'phone' | 'region' | 'district' | 'country' | 'boolean' | 'select' | 'multiselect' | 'list';
 
 /** A condition on another answer: the field is shown only when that answer equals `equals`. */
 export interface FieldCondition {

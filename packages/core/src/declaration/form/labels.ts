@@ -55,7 +55,11 @@ export const FIELD_TEXTS: Record<string, FieldText> = {
   },
   phone: {
     label: t('手机号码', 'Mobile number', '手提電話號碼'),
-    help: t('内地手机号，或以 + 开头的国际号码。', 'A mainland mobile number, or an international number starting with +.', '內地手機號碼，或以 + 開頭的國際號碼。'),
+    help: t(
+      '内地手机号，或以 + 开头的国际号码。',
+      'A mainland mobile number, or an international number starting with +.',
+      '內地手機號碼，或以 + 開頭的國際號碼。',
+    ),
   },
   district: {
     label: t('现居住区县', 'District of residence', '現居住區縣'),
@@ -74,7 +78,11 @@ export const FIELD_TEXTS: Record<string, FieldText> = {
   'travel.places[].from': { label: t('到达日期', 'From', '到達日期') },
   'travel.places[].to': { label: t('离开日期', 'To', '離開日期') },
   'contacts.hadContact': {
-    label: t('近 14 天是否接触过确诊或疑似病例？', 'In the last 14 days, were you in contact with a confirmed or suspected case?', '近 14 日是否接觸過確診或疑似個案？'),
+    label: t(
+      '近 14 天是否接触过确诊或疑似病例？',
+      'In the last 14 days, were you in contact with a confirmed or suspected case?',
+      '近 14 日是否接觸過確診或疑似個案？',
+    ),
   },
   'contacts.caseType@true': {
     label: t('接触对象', 'Contact with', '接觸對象'),
@@ -82,7 +90,11 @@ export const FIELD_TEXTS: Record<string, FieldText> = {
   },
   'contacts.lastContactDate@true': { label: t('最后接触日期', 'Date of last contact', '最後接觸日期') },
   'returning.isReturning': {
-    label: t('近 14 天是否从外地返回本市？', 'Did you return to the city from elsewhere in the last 14 days?', '近 14 日是否從外地返回本市？'),
+    label: t(
+      '近 14 天是否从外地返回本市？',
+      'Did you return to the city from elsewhere in the last 14 days?',
+      '近 14 日是否從外地返回本市？',
+    ),
   },
   'returning.arrivalDate@true': { label: t('抵达日期', 'Arrival date', '抵達日期') },
   'returning.origin@true': { label: t('出发地', 'Coming from', '出發地') },

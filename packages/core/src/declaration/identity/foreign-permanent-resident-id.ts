@@ -13,10 +13,7 @@ import type { IdentityCheckContext, IdentityProblem } from './problem.js';
  *   digits with the date of birth at positions 7-14, and a GB 11643 check
  *   character.
  */
-export function checkForeignPermanentResidentIdNumber(
-  number: string,
-  ctx: IdentityCheckContext,
-): IdentityProblem | undefined {
+export function checkForeignPermanentResidentIdNumber(number: string, ctx: IdentityCheckContext): IdentityProblem | undefined {
   if (/^[A-Z]{3}\d{12}$/.test(number)) return isCountryAlpha3(number.slice(0, 3)) ? undefined : 'invalid_country';
   if (!/^9\d{16}[\dXx]$/.test(number)) return 'invalid_format';
   return checkBirthDate(number.slice(6, 14), ctx.today) ?? (hasValidGb11643Check(number) ? undefined : 'invalid_check_digit');

@@ -3,12 +3,7 @@
  * the wrong shape is only ever reported as `invalid_format`.
  */
 export type IdentityProblem =
-  | 'invalid_format'
-  | 'invalid_region'
-  | 'invalid_country'
-  | 'invalid_birth_date'
-  | 'date_in_future'
-  | 'invalid_check_digit';
+  'invalid_format' | 'invalid_region' | 'invalid_country' | 'invalid_birth_date' | 'date_in_future' | 'invalid_check_digit';
 
 /** What a number check needs to know besides the number: the city's date today. */
 export interface IdentityCheckContext {
