@@ -13,7 +13,7 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { SERVICE_DEFAULTS, type ServiceOptions } from './options.js';
 
 /** Options of {@link createServiceEngine}: the service's options, with the keyring already made from its keys. */
-export type ServiceEngineOptions = Omit<ServiceOptions, 'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange'> & { keyring: Keyring };
+export type ServiceEngineOptions = Omit<ServiceOptions, 'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange' | 'sharedKeys'> & { keyring: Keyring };
 
 /** The transport-free service: its routes, each answering a request with a response. */
 export interface ServiceEngine {
@@ -28,6 +28,7 @@ export interface ServiceEngine {
 export function createServiceEngine(options: ServiceEngineOptions): ServiceEngine {
   const now = options.now ?? (() => new Date());
   const codeTtlSeconds = options.codeTtlSeconds ?? SERVICE_DEFAULTS.codeTtlSeconds;
+  const shared = options.store.countInWindow?.bind(options.store);
   const ctx: ServiceContext = {
     store: options.store,
     keyring: options.keyring,
@@ -38,8 +39,8 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
     now,
     crypto: options.crypto,
     limits: {
-      declarations: createRateLimiter({ limit: options.rateLimits?.declarationsPerMinute ?? SERVICE_DEFAULTS.declarationsPerMinute, windowSeconds: 60, now }),
-      sessions: createRateLimiter({ limit: options.rateLimits?.sessionsPerMinute ?? SERVICE_DEFAULTS.sessionsPerMinute, windowSeconds: 60, now }),
+      declarations: createRateLimiter({ limit: options.rateLimits?.declarationsPerMinute ?? SERVICE_DEFAULTS.declarationsPerMinute, windowSeconds: 60, now, shared: shared && ((key, start) => shared(`declarations/${key}`, start)) }),
+      sessions: createRateLimiter({ limit: options.rateLimits?.sessionsPerMinute ?? SERVICE_DEFAULTS.sessionsPerMinute, windowSeconds: 60, now, shared: shared && ((key, start) => shared(`sessions/${key}`, start)) }),
     },
     codes: createCodeIssuer({
       store: options.store,
@@ -48,6 +49,7 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
       refreshRatio: options.refreshRatio ?? SERVICE_DEFAULTS.refreshRatio,
       now,
       crypto: options.crypto,
+      cacheSize: options.codeCacheSize,
     }),
   };
   const health: ServiceRoute[] = [

@@ -23,6 +23,8 @@ export {
   type KeyringOptions,
   type KeyringState,
   type PublishedTrustList,
+  type SharedKeyringStore,
+  type SharedKeys,
 } from './keys/keyring.js';
 export { verifyResultToJson } from './routes/code-routes.js';
 export { canonicalJson } from './http.js';

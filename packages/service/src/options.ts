@@ -1,7 +1,7 @@
 import { DEFAULT_CODE_TTL_SECONDS, type Alg, type CryptoProvider } from '@healthcode/core/code';
 import type { RuleSet } from '@healthcode/core/assessment';
 import type { IdentityVerifier } from './identity.js';
-import type { IssuerInfo, KeyringState } from './keys/keyring.js';
+import type { IssuerInfo, KeyringState, SharedKeyringStore } from './keys/keyring.js';
 import type { ServiceStore } from './store/store.js';
 
 /**
@@ -26,6 +26,11 @@ export interface ServiceOptions {
   codeTtlSeconds?: number;
   /** Fraction of a code's lifetime after which `GET /v1/code` issues a fresh one; default 0.8. */
   refreshRatio?: number;
+  /**
+   * Users whose current code each process keeps in memory; default 100,000. Set 0 when
+   * several processes share the store, so that every process serves the same current code.
+   */
+  codeCacheSize?: number;
   /** Lifetime of a session in seconds; default 7 days. */
   sessionTtlSeconds?: number;
   /** Per user and minute; defaults 30 declarations (idempotent replays are free) and 30 sign-ins. */
@@ -38,6 +43,8 @@ export interface ServiceOptions {
   onError?: (error: unknown) => void;
   /** Called with the new key material after every change (rotation, trust list sequence), to persist it. */
   onKeysChange?: (keys: KeyringState) => void;
+  /** Key material shared with other processes through their database (see `Keyring.sync`). */
+  sharedKeys?: SharedKeyringStore;
 }
 
 /** The defaults of {@link ServiceOptions}, in one place. */

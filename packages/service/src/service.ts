@@ -35,6 +35,7 @@ export function createService(options: ServiceOptions): Service {
     crypto: options.crypto,
     now: options.now,
     onChange: options.onKeysChange,
+    shared: options.sharedKeys,
   });
   const engine = createServiceEngine({ ...options, keyring, codeTtlSeconds });
   const handle = createRequestHandler(engine.routes, {

@@ -9,7 +9,11 @@ describe('the code issuer', () => {
     let now = new Date('2026-11-27T08:00:00Z');
     const saved: StoredCode[] = [];
     const keyring = createKeyring(await createKeyringState(), { issuer, codeTtlSeconds: 600, now: () => now });
-    const store = { latestCode: async () => saved.at(-1), saveCode: async (c: StoredCode) => void saved.push(c) };
+    const store = {
+      latestCode: async () => saved.at(-1),
+      saveCode: async (c: StoredCode) => void saved.push(c),
+      renewCode: async (c: StoredCode) => (saved.push(c), c),
+    };
     const codes = createCodeIssuer({ store: store as never, keyring, ttlSeconds: 600, refreshRatio: 0.8, now: () => now });
     const subject = { userId: 'u1', subjectId: 'Ab3dEf6hIj9kLmNo', display: { name: '张*' } };
 

@@ -22,7 +22,11 @@ export interface CodeIssuerOptions {
   refreshRatio: number;
   now: () => Date;
   crypto?: CryptoProvider;
-  /** Most users whose current code is kept in memory; the least recently stored leave first. */
+  /**
+   * Most users whose current code is kept in memory; the least recently stored leave first.
+   * 0 when several processes share the store: each request then reads the current code
+   * from the store, so a code renewed or declared in one process is the one all serve.
+   */
   cacheSize?: number;
 }
 
@@ -75,13 +79,13 @@ export function createCodeIssuer(options: CodeIssuerOptions) {
       return latest;
     }
     const next = await issue(latest);
-    // A declaration may have committed a newer code while this one was being signed;
-    // saving the re-signed old status now would silently undo it.
+    // A declaration may have committed a newer code while this one was being signed (here or
+    // in another process); saving the re-signed old status now would silently undo it.
     const meanwhile = cache.get(userId);
     if (meanwhile && meanwhile !== latest) return meanwhile;
-    await options.store.saveCode(next);
-    cache.set(userId, next);
-    return next;
+    const current = await options.store.renewCode(next, latest.codeId);
+    cache.set(userId, current);
+    return current;
   }
 
   return {
@@ -126,6 +130,7 @@ function boundedMap<K, V>(limit: number) {
   return {
     get: (key: K) => map.get(key),
     set(key: K, value: V) {
+      if (limit === 0) return;
       map.delete(key);
       map.set(key, value);
       if (map.size > limit) map.delete(map.keys().next().value as K);
