@@ -71,7 +71,8 @@ export async function createKeyringState(options: CreateKeyringStateOptions = {}
 /** Key material as several processes share it: the state and the trust list last signed. */
 export interface SharedKeys {
   state: KeyringState;
-  published?: PublishedTrustList;
+  /** The compact JWS of the trust list last published, if any. */
+  signedTrustList?: string;
 }
 
 /**
@@ -174,7 +175,7 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
 
   async function adopt(keys: SharedKeys): Promise<void> {
     state = structuredCloneState(keys.state);
-    const signed = keys.published?.signed;
+    const signed = keys.signedTrustList;
     if (signed === undefined) {
       published = undefined;
       return;
@@ -189,7 +190,7 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
     await options.shared.update(async (latest) => {
       if (latest) await adopt(latest);
       await change();
-      return { state: structuredCloneState(state), published: published?.value };
+      return { state: structuredCloneState(state), signedTrustList: published?.value.signed };
     });
   }
 
