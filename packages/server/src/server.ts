@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
 import { ApiError } from '@healthcode/core/api';
 import type { PublicJwk } from '@healthcode/core/code';
 import {
@@ -14,6 +15,7 @@ import {
 import { startHousekeeping } from './housekeeping.js';
 import { loadOrCreateKeyringState, loadOrCreateOperatorToken, saveKeyringState } from './keys.js';
 import { loggerOptions, type LogOptions } from './logging.js';
+import { createMetrics, METRICS_CONTENT_TYPE } from './metrics.js';
 import { healthCodePlugin } from './plugin.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
@@ -29,6 +31,11 @@ export interface ServerOptions extends Omit<ServiceOptions, 'store' | 'keys' | '
   storage?: Storage;
   /** How often a process sharing its store adopts key changes made by others; default 5 s. */
   keySyncIntervalMs?: number;
+  /**
+   * What `GET /metrics` serves; default this process's metrics. A worker of `--workers N`
+   * serves every worker's, gathered by the primary.
+   */
+  metricsText?: (own: () => Promise<string>) => Promise<string>;
   /** Directory of the key material, created with fresh keys on first start. */
   keysDir: string;
   /** Operator bearer token; default: read from (or created in) `keysDir/operator.token`. */
@@ -50,6 +57,8 @@ export interface HousekeepingOptions {
 export interface HealthCodeServer {
   /** The fastify instance, e.g. for `app.inject()` in tests. */
   readonly app: FastifyInstance;
+  /** This process's Prometheus registry (served at `/metrics`). */
+  readonly metrics: Registry;
   readonly keyring: Keyring;
   /** The key clients verify the trust list with. */
   readonly rootPublicKey: PublicJwk;
@@ -78,7 +87,8 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
     throw new RangeError(`housekeeping.intervalMs must be a number >= 0, got ${purgeIntervalMs}`);
   }
   const fileKeys = await loadOrCreateKeyringState(options.keysDir, { alg: options.alg, crypto: options.crypto });
-  const storage = options.storage ?? (await openStorage(options.dbPath ?? ':memory:'));
+  const metrics = createMetrics();
+  const storage = metrics.instrument(options.storage ?? (await openStorage(options.dbPath ?? ':memory:')));
   // A shared store's keys win over the directory's: the first process to start puts its own there.
   const shared = storage.keyring;
   const keys = shared ? (await shared.update(async (latest) => latest ?? { state: fileKeys })).state : fileKeys;
@@ -93,12 +103,17 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
     bodyLimit,
     onKeysChange: (next) => saveKeyringState(options.keysDir, next),
     onError: (err) => app.log.error({ err }, 'unexpected error'),
+    onAnswer: metrics.observeAnswer,
     ...(shared ? { sharedKeys: shared, codeCacheSize: 0 } : {}),
   });
   const { keyring } = service;
   await keyring.sync();
   const keySync = shared ? startHousekeeping(options.keySyncIntervalMs ?? 5_000, () => keyring.sync(), (err) => app.log.error({ err }, 'key sync failed')) : undefined;
   await app.register(healthCodePlugin, { service });
+  app.addHook('onRequest', async () => metrics.inFlight.inc());
+  app.addHook('onResponse', async () => metrics.inFlight.dec());
+  const ownMetrics = () => metrics.registry.metrics();
+  app.get('/metrics', async (_, reply) => reply.type(METRICS_CONTENT_TYPE).send(await (options.metricsText?.(ownMetrics) ?? ownMetrics())));
   app.setNotFoundHandler((request, reply) => {
     const response = errorResponse(new ApiError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
     return reply.code(response.status).send(response.body);
@@ -118,6 +133,7 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   let closing: Promise<void> | undefined;
   return {
     app,
+    metrics: metrics.registry,
     keyring,
     rootPublicKey: keyring.rootPublicKey,
     operatorToken,

@@ -13,7 +13,7 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { SERVICE_DEFAULTS, type ServiceOptions } from './options.js';
 
 /** Options of {@link createServiceEngine}: the service's options, with the keyring already made from its keys. */
-export type ServiceEngineOptions = Omit<ServiceOptions, 'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange' | 'sharedKeys'> & { keyring: Keyring };
+export type ServiceEngineOptions = Omit<ServiceOptions, 'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange' | 'sharedKeys' | 'onAnswer'> & { keyring: Keyring };
 
 /** The transport-free service: its routes, each answering a request with a response. */
 export interface ServiceEngine {

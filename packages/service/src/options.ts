@@ -43,6 +43,8 @@ export interface ServiceOptions {
   onError?: (error: unknown) => void;
   /** Called with the new key material after every change (rotation, trust list sequence), to persist it. */
   onKeysChange?: (keys: KeyringState) => void;
+  /** Sees every answer of a route with how long it took in seconds, e.g. for metrics. */
+  onAnswer?: (route: { method: string; path: string }, status: number, seconds: number) => void;
   /** Key material shared with other processes through their database (see `Keyring.sync`). */
   sharedKeys?: SharedKeyringStore;
 }

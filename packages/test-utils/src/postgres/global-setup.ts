@@ -1,12 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { postgresUnavailable, startThrowAwayPostgres } from './cluster.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** URL of the PostgreSQL the tests share, or why there is none (see `postgresForTests`). */
-    healthcodePostgres: { url: string } | { skip: string };
-  }
-}
+import type {} from './provided.js';
 
 /**
  * Vitest global setup: one PostgreSQL for the whole run (started once, stopped after the

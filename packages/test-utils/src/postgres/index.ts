@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import type {} from './provided.js';
 
 /** The run's PostgreSQL (from the global setup), or why its tests skip. */
 export function postgresForTests(): { url: string; skip?: undefined } | { url?: undefined; skip: string } {
