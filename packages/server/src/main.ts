@@ -5,7 +5,7 @@
  *   tsx packages/server/src/main.ts --db postgres://healthcode@db/healthcode --workers 4
  *
  * Each option can also come from the environment (HEALTHCODE_PORT, HEALTHCODE_HOST,
- * HEALTHCODE_DATABASE_URL or HEALTHCODE_DB, HEALTHCODE_KEYS_DIR, HEALTHCODE_WORKERS,
+ * HEALTHCODE_DATABASE_URL or HEALTHCODE_DB, HEALTHCODE_KEYS_DIR, HEALTHCODE_WORKERS, HEALTHCODE_CODE_TTL_SECONDS,
  * HEALTHCODE_OPERATOR_TOKEN, HEALTHCODE_LOG_LEVEL); a flag wins over the environment.
  * SIGTERM and SIGINT shut down gracefully (every worker drains its requests).
  */
@@ -17,7 +17,7 @@ import { clusterMetrics, shareWithPrimary } from './metrics.js';
 import { createServer } from './server.js';
 import { isPostgresUrl } from './storage/open.js';
 
-const USAGE = `usage: healthcode-server [--port N] [--host ADDR] [--db FILE|postgres://URL] [--keys DIR] [--workers N] [--log-level LEVEL]`;
+const USAGE = `usage: healthcode-server [--port N] [--host ADDR] [--db FILE|postgres://URL] [--keys DIR] [--workers N] [--code-ttl SECONDS] [--log-level LEVEL]`;
 
 function config() {
   const { values } = parseArgs({
@@ -27,6 +27,7 @@ function config() {
       db: { type: 'string' },
       keys: { type: 'string' },
       workers: { type: 'string' },
+      'code-ttl': { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -37,6 +38,9 @@ function config() {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`invalid port: ${values.port ?? env.HEALTHCODE_PORT}`);
   const workers = Number(values.workers ?? env.HEALTHCODE_WORKERS ?? 1);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new Error(`invalid worker count: ${values.workers ?? env.HEALTHCODE_WORKERS}`);
+  const ttl = values['code-ttl'] ?? env.HEALTHCODE_CODE_TTL_SECONDS;
+  const codeTtlSeconds = ttl === undefined ? undefined : Number(ttl);
+  if (codeTtlSeconds !== undefined && !(Number.isInteger(codeTtlSeconds) && codeTtlSeconds >= 1)) throw new Error(`invalid code lifetime: ${ttl}`);
   const db = values.db ?? env.HEALTHCODE_DATABASE_URL ?? env.HEALTHCODE_DB ?? 'healthcode.db';
   // Processes over one SQLite file would each keep their own rate limits, code cache and trust list.
   if (workers > 1 && !isPostgresUrl(db)) throw new Error('--workers above 1 needs a PostgreSQL database (--db postgres://…)');
@@ -47,6 +51,7 @@ function config() {
     db,
     keysDir: values.keys ?? env.HEALTHCODE_KEYS_DIR ?? 'keys',
     workers,
+    codeTtlSeconds,
     logLevel: values['log-level'] ?? env.HEALTHCODE_LOG_LEVEL ?? 'info',
   };
 }
@@ -55,6 +60,7 @@ async function serve(c: ReturnType<typeof config>, inCluster: boolean): Promise<
   const server = await createServer({
     dbPath: c.db,
     keysDir: c.keysDir,
+    codeTtlSeconds: c.codeTtlSeconds,
     operatorToken: process.env.HEALTHCODE_OPERATOR_TOKEN,
     log: { level: c.logLevel },
     ...(inCluster ? { metricsText: () => askPrimary('metrics') as Promise<string> } : {}),

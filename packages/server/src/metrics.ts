@@ -76,7 +76,7 @@ export function createMetrics(): ServerMetrics {
   };
 }
 
-let aggregator: client.AggregatorRegistry | undefined;
+let aggregator: client.AggregatorRegistry<client.PrometheusContentType> | undefined;
 
 /** The text exposition of every worker's metrics, summed (called in the primary of `--workers N`). */
 export function clusterMetrics(): Promise<string> {
