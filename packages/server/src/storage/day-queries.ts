@@ -48,3 +48,11 @@ export const venueSummary = (r: Row): VenueDaySummary => ({
   rejected: num(r.rejected ?? 0),
   byStatus: { green: num(r.green ?? 0), yellow: num(r.yellow ?? 0), red: num(r.red ?? 0) },
 });
+
+/** A lower-case SQL identifier, safe to splice into a statement. */
+export const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Throws unless `table` and `columns` are plain SQL identifiers (they are spliced into bulk inserts). */
+export function assertIdentifiers(table: string, columns: readonly string[]): void {
+  if (!IDENTIFIER.test(table) || !columns.every((c) => IDENTIFIER.test(c))) throw new RangeError('table and columns must be SQL identifiers');
+}

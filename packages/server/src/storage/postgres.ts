@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type {
   IdempotencyClaim,
   IdempotencyRecord,
@@ -9,7 +12,7 @@ import type {
   StoredAnswer,
   StoredCode,
 } from '@healthcode/service';
-import { PURGES, countsByStatus, purgeCutoffs, venueSummary } from './day-queries.js';
+import { IDENTIFIER, PURGES, assertIdentifiers, countsByStatus, purgeCutoffs, venueSummary } from './day-queries.js';
 import { PG_MIGRATIONS } from './postgres-schema.js';
 import {
   num,
@@ -43,17 +46,12 @@ export interface PostgresStorageOptions {
 export interface PostgresStorage extends Storage {
   /** The keyring state and trust list of all processes (table `keyring`). */
   readonly keyring: SharedKeyringStore;
-  /** Inserts rows in bulk (the seeder): `rows` are in the order of `columns`. */
-  insertMany(table: string, columns: readonly string[], rows: readonly unknown[][]): Promise<void>;
-  /** The query plan of `sql` (tests and the bench check the hot queries use indexes). */
-  explain(sql: string, values: readonly unknown[]): Promise<string>;
 }
 
 /** Advisory lock ids (`pg_advisory_xact_lock`), constant so every process agrees on them. */
 const LOCKS = { migrations: 720_001, keyring: 720_002 } as const;
 /** Rate-limit windows are a minute; older ones are purged after this. */
 const RATE_WINDOW_KEEP_MS = 10 * 60_000;
-const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 // Epoch milliseconds are bigint columns: read them (and counts) as numbers, exact below 2^53.
 const BIGINT_OID = 20;
@@ -421,24 +419,40 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     },
     purgeExpired,
     async insertMany(table, columns, rows) {
-      if (!IDENTIFIER.test(table) || !columns.every((c) => IDENTIFIER.test(c))) throw new RangeError('table and columns must be SQL identifiers');
-      // PostgreSQL takes at most 65,535 parameters per statement.
-      const perStatement = Math.floor(65_535 / columns.length);
-      for (let start = 0; start < rows.length; start += perStatement) {
-        const chunk = rows.slice(start, start + perStatement);
-        const tuples = chunk.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-        await pool.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`, chunk.flat());
+      assertIdentifiers(table, columns);
+      // COPY: the fastest way in, no statement to parse and no parameters to bind per row.
+      const client = await pool.connect();
+      try {
+        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+        await pipeline(Readable.from(copyLines(rows)), stream);
+      } finally {
+        client.release();
       }
     },
     async explain(sql, values) {
       const rows = (await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, [...values])).rows;
       return rows.map((r) => r['QUERY PLAN']).join('\n');
     },
+    async sizeInBytes() {
+      const [row] = (await pool.query<Row>('SELECT pg_database_size(current_database()) AS bytes')).rows;
+      return num(row?.bytes);
+    },
     close() {
       closing ??= pool.end();
       return closing;
     },
   };
+}
+
+/** A value in COPY's text format: `\\N` for null, backslash escapes for the separators. */
+const copyValue = (v: unknown): string =>
+  v === null || v === undefined ? '\\N' : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
+
+/** Rows as COPY text lines, a few thousand per chunk. */
+function* copyLines(rows: readonly unknown[][]): Generator<string> {
+  for (let start = 0; start < rows.length; start += 4_096) {
+    yield rows.slice(start, start + 4_096).map((row) => `${row.map(copyValue).join('\t')}\n`).join('');
+  }
 }
 
 function sharedKeys(row: Row): SharedKeys {

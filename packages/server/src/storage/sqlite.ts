@@ -12,7 +12,7 @@ import type {
 } from '@healthcode/service';
 import { MIGRATIONS } from './schema.js';
 import type { Storage } from './storage.js';
-import { PURGES, countsByStatus, purgeCutoffs, venueSummary } from './day-queries.js';
+import { PURGES, assertIdentifiers, countsByStatus, purgeCutoffs, venueSummary } from './day-queries.js';
 import {
   num,
   PENDING,
@@ -269,6 +269,21 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     },
     async purgeExpired(now, retention) {
       return purgeExpired(now, retention);
+    },
+    async insertMany(table, columns, rows) {
+      assertIdentifiers(table, columns);
+      const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      // SQLite has no boolean: the check-ins' `valid` is 0 or 1.
+      db.transaction(() => {
+        for (const row of rows) insert.run(row.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
+      })();
+    },
+    async explain(sql, values) {
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...values) as Row[]).map((r) => str(r.detail)).join('\n');
+    },
+    async sizeInBytes() {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return num(db.pragma('page_count', { simple: true })) * num(db.pragma('page_size', { simple: true }));
     },
     async close() {
       if (db.open) db.close();
