@@ -1,4 +1,5 @@
 import type { HealthStatus } from '@healthcode/core';
+import { cityDate, cityDayStart } from '@healthcode/core/declaration';
 import type { Storage } from '../storage/storage.js';
 import { tokenHash } from '../storage/rows.js';
 
@@ -95,7 +96,9 @@ export async function seedCity(storage: Storage, options: CityOptions = {}): Pro
   const orgs = Math.max(1, options.orgs ?? 5_000);
   const days = options.days ?? 14;
   const now = (options.now ?? new Date()).getTime();
-  const today = now - (now % DAY_MS);
+  // The city's day (Asia/Shanghai), as the dashboard counts it; activity from 06:00 to 22:00 local.
+  const today = cityDayStart(cityDate(new Date(now))).getTime();
+  const daytime = (hours: number) => 6 * 3_600_000 + Math.floor(rand() * hours * 3_600_000);
   const rand = random(users * 31 + orgs);
   const written: SeedProgress = {};
   const insert = async (table: string, columns: string[], rows: unknown[][]) => {
@@ -116,7 +119,7 @@ export async function seedCity(storage: Storage, options: CityOptions = {}): Pro
       sessionRows.push([tokenHash(seeded.sessionToken(n)), userId, now + 7 * DAY_MS]);
       let status: HealthStatus = 'green';
       for (let d = days - 1; d >= 0; d--) {
-        const at = today - d * DAY_MS + Math.floor(rand() * 8 * 3_600_000);
+        const at = Math.min(now, today - d * DAY_MS + daytime(8));
         status = statusOf(rand());
         const day = new Date(at).toISOString().slice(0, 10);
         declarationRows.push([`dcl_seed${n}_${d}`, userId, subjectId, '1.1', declarationJson(n, status, day), assessmentJson(status), status, at]);
@@ -152,7 +155,7 @@ export async function seedCity(storage: Storage, options: CityOptions = {}): Pro
       const n = visitor ? Math.floor(rand() * users) : (staff[k % staff.length] ?? 0);
       const j = k % venueCount;
       const valid = rand() < 0.99;
-      const at = today + Math.floor(rand() * 20 * 3_600_000);
+      const at = today + daytime(16);
       checkinRows.push([`chk_seed${i}_${k}`, seeded.venueId(i, j), orgId, `venue/${seeded.venueId(i, j)}`, valid, valid ? seeded.subjectId(n) : null, valid ? statusOf(rand()) : null, valid ? null : 'bad_signature', at]);
       if (checkinRows.length === 10_000 || k === scans - 1) {
         await insert('checkins', ['checkin_id', 'venue_id', 'org_id', 'scanned_by', 'valid', 'subject_id', 'status', 'reason', 'checked_in_at'], checkinRows.splice(0));
