@@ -33,10 +33,10 @@ export const PURGES: ReadonlyArray<{ kind: keyof PurgeReport; table: string; whe
   { kind: 'checkins', table: 'checkins', where: 'checked_in_at < @checkinsBefore' },
 ];
 
-/** Rows of `(status, n)` as counts of every status. */
+/** Rows of `(status, n)` as counts of every status; a row without status (nobody declared) is left out. */
 export function countsByStatus(rows: Row[]): StatusCounts {
   const counts: StatusCounts = { green: 0, yellow: 0, red: 0 };
-  for (const r of rows) counts[str(r.status) as HealthStatus] = num(r.n);
+  for (const r of rows) if (r.status !== null) counts[str(r.status) as HealthStatus] = num(r.n);
   return counts;
 }
 

@@ -180,16 +180,18 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       const notDeclared = await query(
         db,
         'not-declared',
-        `SELECT e.* FROM employees e WHERE e.org_id = $1 AND NOT EXISTS (SELECT 1 FROM declarations d
-         WHERE d.subject_id = e.subject_id AND d.declared_at >= $2 AND d.declared_at < $3) ORDER BY e.created_at, e.seq`,
+        // LATERAL: one index probe per employee, whatever the planner thinks of the day's declarations.
+        `SELECT e.* FROM employees e LEFT JOIN LATERAL (SELECT 1 AS found FROM declarations d WHERE d.subject_id = e.subject_id
+         AND d.declared_at >= $2 AND d.declared_at < $3 LIMIT 1) seen ON true
+         WHERE e.org_id = $1 AND seen.found IS NULL ORDER BY e.created_at, e.seq`,
         range,
       );
       const declared = await query(
         db,
         'declared-by-status',
-        `SELECT status, count(*) AS n FROM (SELECT DISTINCT ON (d.subject_id) d.status FROM employees e
-         JOIN declarations d ON d.subject_id = e.subject_id AND d.declared_at >= $2 AND d.declared_at < $3
-         WHERE e.org_id = $1 ORDER BY d.subject_id, d.declared_at DESC) latest GROUP BY status`,
+        `SELECT latest.status, count(*) AS n FROM employees e CROSS JOIN LATERAL (SELECT d.status FROM declarations d
+         WHERE d.subject_id = e.subject_id AND d.declared_at >= $2 AND d.declared_at < $3 ORDER BY d.declared_at DESC LIMIT 1) latest
+         WHERE e.org_id = $1 GROUP BY latest.status`,
         range,
       );
       const verified = (status: string) => `count(*) FILTER (WHERE valid AND subject_id IS NOT NULL AND status = '${status}')`;
