@@ -176,22 +176,17 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     // One snapshot for the five aggregates, so they agree with each other.
     return transaction(async (db) => {
       const range = [orgId, from, to];
-      const [employees] = await query(db, 'count-employees', 'SELECT count(*) AS n FROM employees WHERE org_id = $1', [orgId]);
-      const notDeclared = await query(
+      // One index probe per employee (LATERAL, whatever the planner thinks of the day's
+      // declarations): the count per latest status, and those with none as JSON rows.
+      const staff = await query(
         db,
-        'not-declared',
-        // LATERAL: one index probe per employee, whatever the planner thinks of the day's declarations.
-        `SELECT e.* FROM employees e LEFT JOIN LATERAL (SELECT 1 AS found FROM declarations d WHERE d.subject_id = e.subject_id
-         AND d.declared_at >= $2 AND d.declared_at < $3 LIMIT 1) seen ON true
-         WHERE e.org_id = $1 AND seen.found IS NULL ORDER BY e.created_at, e.seq`,
-        range,
-      );
-      const declared = await query(
-        db,
-        'declared-by-status',
-        `SELECT latest.status, count(*) AS n FROM employees e CROSS JOIN LATERAL (SELECT d.status FROM declarations d
-         WHERE d.subject_id = e.subject_id AND d.declared_at >= $2 AND d.declared_at < $3 ORDER BY d.declared_at DESC LIMIT 1) latest
-         WHERE e.org_id = $1 GROUP BY latest.status`,
+        'employees-day',
+        `WITH staff AS MATERIALIZED (SELECT e.employee_id, e.org_id, e.subject_id, e.label, e.created_at, e.seq, latest.status
+         FROM employees e LEFT JOIN LATERAL (SELECT d.status FROM declarations d WHERE d.subject_id = e.subject_id
+         AND d.declared_at >= $2 AND d.declared_at < $3 ORDER BY d.declared_at DESC LIMIT 1) latest ON true WHERE e.org_id = $1)
+         SELECT status, count(*) AS n, CASE WHEN status IS NULL THEN json_agg(json_build_object('employee_id', employee_id,
+         'org_id', org_id, 'subject_id', subject_id, 'label', label, 'created_at', created_at) ORDER BY created_at, seq) END AS missing
+         FROM staff GROUP BY status`,
         range,
       );
       const verified = (status: string) => `count(*) FILTER (WHERE valid AND subject_id IS NOT NULL AND status = '${status}')`;
@@ -213,15 +208,17 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
            WHERE c.org_id = $1 AND c.checked_in_at >= $2 AND c.checked_in_at < $3
            AND c.valid AND c.status IS NOT NULL AND c.subject_id IS NOT NULL
            AND c.venue_id IN (SELECT venue_id FROM venues WHERE org_id = $1)
-           AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.org_id = $1 AND e.subject_id = c.subject_id)
+           -- NOT IN over a hashed list of the staff, not one probe per check-in.
+           AND c.subject_id NOT IN (SELECT subject_id FROM employees WHERE org_id = $1)
            ORDER BY c.subject_id, c.checked_in_at DESC, c.seq DESC) latest GROUP BY status`,
           range,
         ),
       );
+      const missing = staff.find((r) => r.status === null)?.missing;
       return {
-        employees: num(employees?.n ?? 0),
-        declaredByStatus: countsByStatus(declared),
-        notDeclared: notDeclared.map(toEmployee),
+        employees: staff.reduce((n, r) => n + num(r.n), 0),
+        declaredByStatus: countsByStatus(staff),
+        notDeclared: ((missing ?? []) as Row[]).map(toEmployee),
         venues: venues.map(venueSummary),
         visitors: { total: visitors.green + visitors.yellow + visitors.red, byStatus: visitors },
       };

@@ -95,7 +95,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
        WHERE c.org_id = @orgId AND c.checked_in_at >= @from AND c.checked_in_at < @to
        AND c.valid = 1 AND c.status IS NOT NULL AND c.subject_id IS NOT NULL
        AND c.venue_id IN (SELECT venue_id FROM venues WHERE org_id = @orgId)
-       AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.org_id = @orgId AND e.subject_id = c.subject_id)
+       AND c.subject_id NOT IN (SELECT subject_id FROM employees WHERE org_id = @orgId)
        GROUP BY c.subject_id) GROUP BY status`,
     ),
     saveCode: db.prepare(
