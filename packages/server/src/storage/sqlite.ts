@@ -69,16 +69,12 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     ),
     listDeclarations: db.prepare('SELECT * FROM declarations WHERE subject_id = ? AND declared_at >= ? ORDER BY declared_at'),
     // The dashboard's aggregates: range scans of covering indexes (schema version 4).
-    countEmployees: db.prepare('SELECT count(*) AS n FROM employees WHERE org_id = ?'),
-    notDeclared: db.prepare(
-      `SELECT e.* FROM employees e WHERE e.org_id = @orgId AND NOT EXISTS (SELECT 1 FROM declarations d
-       WHERE d.subject_id = e.subject_id AND d.declared_at >= @from AND d.declared_at < @to) ORDER BY e.created_at, e.rowid`,
-    ),
-    declaredByStatus: db.prepare(
-      // One probe of the covering index per employee: never a scan of the day's declarations.
-      `SELECT status, count(*) AS n FROM (SELECT (SELECT d.status FROM declarations d WHERE d.subject_id = e.subject_id
-       AND d.declared_at >= @from AND d.declared_at < @to ORDER BY d.declared_at DESC LIMIT 1) AS status
-       FROM employees e WHERE e.org_id = @orgId) GROUP BY status`,
+    staffDay: db.prepare(
+      // One probe of the covering index per employee, never a scan of the day's declarations;
+      // better-sqlite3 hands the rows over in-process, so they are counted here.
+      `SELECT e.*, (SELECT d.status FROM declarations d WHERE d.subject_id = e.subject_id
+       AND d.declared_at >= @from AND d.declared_at < @to ORDER BY d.declared_at DESC LIMIT 1) AS day_status
+       FROM employees e WHERE e.org_id = @orgId ORDER BY e.created_at, e.rowid`,
     ),
     venueDay: db.prepare(
       `SELECT v.venue_id, v.name, a.* FROM venues v LEFT JOIN (SELECT venue_id AS at_venue, count(*) AS checkins,
@@ -166,10 +162,13 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   const summariseOrgDay = db.transaction((orgId: string, from: number, to: number): OrgDaySummary => {
     const range = { orgId, from, to };
     const counts = (statement: Database.Statement) => countsByStatus(statement.all(range) as Row[]);
+    const staff = q.staffDay.all(range) as Row[];
+    const declaredByStatus = countsByStatus([]);
+    for (const r of staff) if (r.day_status !== null) declaredByStatus[str(r.day_status) as keyof typeof declaredByStatus] += 1;
     return {
-      employees: num((q.countEmployees.get(orgId) as Row).n),
-      declaredByStatus: counts(q.declaredByStatus),
-      notDeclared: many(q.notDeclared, toEmployee, range),
+      employees: staff.length,
+      declaredByStatus,
+      notDeclared: staff.filter((r) => r.day_status === null).map(toEmployee),
       venues: many(q.venueDay, venueSummary, range),
       visitors: (({ green, yellow, red }) => ({ total: green + yellow + red, byStatus: { green, yellow, red } }))(counts(q.visitorsByStatus)),
     };
