@@ -1,10 +1,11 @@
 // One build for every published package: ESM + CJS + declarations for every entry that
 // the package's `exports` map names (`./dist/x/y.mjs` is built from `src/x/y.ts`), plus its bin.
 // Dependencies and Node built-ins stay external, so each package ships only its own code.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
-import { exportEntries, workspacePackages } from './scripts/workspace.mjs';
+import { exportEntries, MINIPROGRAM_PACKAGES, workspacePackages } from './scripts/workspace.mjs';
 
 // Packages that others depend on build first, so their declarations exist.
 const order = ['core', 'mock-host'];
@@ -20,6 +21,25 @@ function externalFor(pkg) {
   return (id) => builtins.has(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
 }
 
+/**
+ * Declarations for the `require` condition: a `.d.cts` beside every `.d.ts`, importing its
+ * siblings as `.cjs`, so TypeScript under node16 resolution types CommonJS consumers as
+ * CommonJS (a `.d.ts` inside a `"type": "module"` package would claim ESM).
+ */
+function cjsDeclarations(dist) {
+  return {
+    name: 'cjs-declarations',
+    closeBundle() {
+      for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+        const file = join(entry.parentPath, entry.name);
+        const text = readFileSync(file, 'utf8').replace(/((?:from|import)\s*\(?\s*['"]\.{1,2}\/[^'"]*?)\.js(['"])/g, '$1.cjs$2');
+        writeFileSync(file.replace(/\.d\.ts$/, '.d.cts'), text);
+      }
+    },
+  };
+}
+
 function configFor({ dir, pkg }) {
   const entries = Object.fromEntries(exportEntries(pkg).map(({ entry }) => [entry, join(dir, 'src', `${entry}.ts`)]));
   if (pkg.bin) entries.bin = join(dir, 'src', 'bin.ts');
@@ -31,11 +51,15 @@ function configFor({ dir, pkg }) {
       { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named' },
     ],
     plugins: [
+      // A fresh dist/ each build: stale chunks from an earlier build would be published too.
+      { name: 'clean-dist', buildStart: () => rmSync(join(dir, 'dist'), { recursive: true, force: true }) },
+      cjsDeclarations(join(dir, 'dist')),
       typescript({
         tsconfig: join(dir, 'tsconfig.json'),
         include: [`${dir}/src/**/*.ts`],
         compilerOptions: {
           noEmit: false,
+          ...(MINIPROGRAM_PACKAGES.includes(pkg.name) && { target: 'ES2018' }),
           declaration: true,
           declarationDir: join(dir, 'dist'),
           rootDir: join(dir, 'src'),

@@ -27,7 +27,8 @@ export function exportEntries(pkg) {
   if (!pkg.exports) return [{ subpath: '.', entry: 'index' }];
   const entries = [];
   for (const [subpath, target] of Object.entries(pkg.exports)) {
-    const file = typeof target === 'object' && target !== null ? target.import : undefined;
+    const esm = typeof target === 'object' && target !== null ? target.import : undefined;
+    const file = typeof esm === 'object' && esm !== null ? esm.default : esm;
     const m = typeof file === 'string' ? /^\.\/dist\/(.+)\.mjs$/.exec(file) : null;
     if (m) entries.push({ subpath, entry: m[1] });
   }
@@ -56,3 +57,9 @@ export function sourceAliases() {
     replacement: file,
   }));
 }
+
+/**
+ * Packages whose CommonJS build mini-programs load. Older phones' engines parse ES2018 at
+ * most, so these build to ES2018 syntax (the packaging test parses them as such).
+ */
+export const MINIPROGRAM_PACKAGES = ['@healthcode/core', '@healthcode/adapter-wechat', '@healthcode/adapter-alipay', '@healthcode/adapter-suishenban'];

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as acorn from 'acorn';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM helper shared with rollup.config.mjs
-import { root, workspacePackages } from '../scripts/workspace.mjs';
+import { exportEntries, MINIPROGRAM_PACKAGES, root, sourceEntries, workspacePackages } from '../scripts/workspace.mjs';
 
 interface Pkg {
   name: string;
@@ -16,14 +17,31 @@ interface Pkg {
     main?: string;
     module?: string;
     types?: string;
-    exports?: Record<string, string | Record<string, string>>;
+    exports?: Record<string, string | Record<string, Record<string, string>>>;
   };
 }
+
+/**
+ * Most value exports the root of `@healthcode/core` may have. The root is for app developers
+ * (client, verify, render, form and validation, the Host type); every other audience has a
+ * subpath. jose keeps 38 at its root, msw 21: grow a subpath, not the root.
+ */
+const CORE_ROOT_VALUE_BUDGET = 60;
+
 
 const published: Pkg[] = (workspacePackages() as Pkg[]).filter((p) => !p.private);
 
 function exportTargets(exports: Pkg['pkg']['exports']): string[] {
-  return Object.values(exports ?? {}).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)));
+  return Object.values(exports ?? {}).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v).flatMap((c) => Object.values(c))));
+}
+
+function run(cmd: string, args: string[], cwd: string) {
+  return spawnSync(process.execPath, [join(root, 'node_modules', cmd), ...args], { cwd, encoding: 'utf8' });
+}
+
+/** Every file under `dir` (recursively) whose name ends with `suffix`. */
+function filesEnding(dir: string, suffix: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f));
 }
 
 describe('published packages, after `pnpm build`', () => {
@@ -33,12 +51,16 @@ describe('published packages, after `pnpm build`', () => {
     if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
   }, 600_000);
 
-  it.each(published.map((p) => [p.name, p] as const))('%s declares an exports map with types first and no side effects', (_, p) => {
+  it.each(published.map((p) => [p.name, p] as const))('%s declares an exports map, types first for ESM and CJS, and no side effects', (_, p) => {
     expect(p.pkg.sideEffects).toBe(false);
-    const dot = p.pkg.exports?.['.'];
-    expect(typeof dot).toBe('object');
-    expect(Object.keys(dot as object)[0]).toBe('types');
-    expect(Object.keys(dot as object)).toEqual(expect.arrayContaining(['types', 'import', 'require']));
+    for (const [subpath, target] of Object.entries(p.pkg.exports ?? {})) {
+      if (subpath === './package.json') continue;
+      expect(Object.keys(target), subpath).toEqual(['import', 'require']);
+      for (const condition of Object.values(target as Record<string, Record<string, string>>)) {
+        expect(Object.keys(condition), subpath).toEqual(['types', 'default']);
+      }
+      expect((target as Record<string, Record<string, string>>).require!.types).toMatch(/\.d\.cts$/);
+    }
   });
 
   it.each(published.map((p) => [p.name, p] as const))('%s has a built file behind every exports target and entry field', (_, p) => {
@@ -49,11 +71,49 @@ describe('published packages, after `pnpm build`', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(published.map((p) => [p.name, p] as const))('%s loads as ESM and as CJS with the same exports', async (_, p) => {
-    const dot = p.pkg.exports?.['.'] as Record<string, string>;
-    const esm = (await import(pathToFileURL(join(p.dir, dot.import!)).href)) as Record<string, unknown>;
-    const cjs = createRequire(import.meta.url)(join(p.dir, dot.require!)) as Record<string, unknown>;
-    expect(Object.keys(cjs).sort()).toEqual(Object.keys(esm).filter((k) => k !== 'default').sort());
+  it.each(published.map((p) => [p.name, p] as const))('%s loads every entry as ESM and as CJS with the same exports', async (_, p) => {
+    for (const { subpath, entry } of exportEntries(p.pkg) as { subpath: string; entry: string }[]) {
+      const esm = (await import(pathToFileURL(join(p.dir, 'dist', `${entry}.mjs`)).href)) as Record<string, unknown>;
+      const cjs = createRequire(import.meta.url)(join(p.dir, 'dist', `${entry}.cjs`)) as Record<string, unknown>;
+      expect(Object.keys(cjs).sort(), subpath).toEqual(Object.keys(esm).filter((k) => k !== 'default').sort());
+    }
+  });
+
+  it.each(published.map((p) => [p.name, p] as const))('%s passes publint and arethetypeswrong (node16 and bundler resolution)', (_, p) => {
+    const lint = run('publint/src/cli.js', ['--strict'], p.dir);
+    expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+    // node10 resolution ignores exports maps, so no subpath can resolve there; node16 and bundler are what TypeScript users run.
+    const types = run('@arethetypeswrong/cli/dist/index.js', ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped'], p.dir);
+    expect(types.status, types.stdout + types.stderr).toBe(0);
+  }, 60_000);
+
+  it.each(MINIPROGRAM_PACKAGES as string[])('%s ships CommonJS that an ES2018 engine parses', (name) => {
+    const p = published.find((q) => q.name === name)!;
+    const tooNew = filesEnding(join(p.dir, 'dist'), '.cjs').flatMap((file) => {
+      try {
+        acorn.parse(readFileSync(file, 'utf8'), { ecmaVersion: 2018, sourceType: 'script', allowHashBang: true });
+        return [];
+      } catch (err) {
+        return [`${file.slice(p.dir.length + 1)}: ${(err as Error).message}`];
+      }
+    });
+    expect(tooNew).toEqual([]);
+  });
+
+  it(`keeps the root of @healthcode/core within ${CORE_ROOT_VALUE_BUDGET} value exports`, async () => {
+    const core = published.find((q) => q.name === '@healthcode/core')!;
+    const root = (await import(pathToFileURL(join(core.dir, 'dist', 'index.mjs')).href)) as Record<string, unknown>;
+    expect(Object.keys(root).length).toBeLessThanOrEqual(CORE_ROOT_VALUE_BUDGET);
+  });
+
+  it('maps every public entry in tsconfig paths, so type checks see what packages see', () => {
+    const paths = (JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } })
+      .compilerOptions.paths;
+    for (const [specifier, file] of Object.entries(sourceEntries() as Record<string, string>)) {
+      const exact = paths[specifier]?.[0];
+      const wildcard = paths['@healthcode/*']?.[0]?.replace('*', specifier.slice('@healthcode/'.length));
+      expect(join(root, exact ?? wildcard ?? ''), specifier).toBe(file);
+    }
   });
 
   it('publishes dist and only files that exist', () => {

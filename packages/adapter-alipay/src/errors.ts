@@ -6,13 +6,13 @@ type CodeTable = Partial<Record<number, HostErrorCode>>;
 // Alipay's general error numbers. 11 is "user cancelled" for interactive APIs, 12 a
 // network failure, 13 and 14 a timeout, and 2001-2003 the user refusing authorisation.
 const GENERAL: CodeTable = {
-  11: 'cancelled',
-  12: 'network',
-  13: 'timeout',
-  14: 'timeout',
-  2001: 'denied',
-  2002: 'denied',
-  2003: 'denied',
+  11: 'host/cancelled',
+  12: 'host/network',
+  13: 'host/timeout',
+  14: 'host/timeout',
+  2001: 'host/denied',
+  2002: 'host/denied',
+  2003: 'host/denied',
 };
 
 /**
@@ -22,9 +22,9 @@ const GENERAL: CodeTable = {
  * 13 a failed fix.
  */
 export const ALIPAY_API_CODES = {
-  request: { 11: 'denied', 14: 'host_error' },
-  scan: { 10: 'cancelled' },
-  location: { 11: 'denied', 13: 'host_error' },
+  request: { 11: 'host/denied', 14: 'host/host_error' },
+  scan: { 10: 'host/cancelled' },
+  location: { 11: 'host/denied', 13: 'host/host_error' },
   storage: {},
   general: {},
 } satisfies Record<string, CodeTable>;
@@ -40,7 +40,7 @@ export function toAlipayError(raw: unknown, api: AlipayApi = 'general'): HostErr
   const { error, errorMessage } = (typeof raw === 'object' && raw !== null ? raw : {}) as AlipayFailure;
   const table: CodeTable = ALIPAY_API_CODES[api];
   const full = api === 'storage' && STORAGE_FULL.test(errorMessage ?? '');
-  const code = full ? 'too_large' : (typeof error === 'number' && (table[error] ?? GENERAL[error])) || guessFromText(raw);
+  const code = full ? 'host/too_large' : (typeof error === 'number' && (table[error] ?? GENERAL[error])) || guessFromText(raw);
   const message = errorMessage ?? (raw instanceof Error ? raw.message : 'call failed');
   return new HostError(code, `alipay: ${message}${typeof error === 'number' ? ` (error ${error})` : ''}`, { host: ALIPAY, raw });
 }
@@ -48,5 +48,5 @@ export function toAlipayError(raw: unknown, api: AlipayApi = 'general'): HostErr
 // A thrown JS error (old base library without the API) has no number.
 function guessFromText(raw: unknown): HostErrorCode {
   const text = raw instanceof Error ? raw.message : '';
-  return /not a function|not support/i.test(text) ? 'unsupported' : 'host_error';
+  return /not a function|not support/i.test(text) ? 'host/unsupported' : 'host/host_error';
 }

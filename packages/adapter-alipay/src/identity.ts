@@ -16,7 +16,7 @@ export function alipayIdentity({ my, defaultScopes = ['auth_base'] }: AlipayHost
         (h) => my.getAuthCode!({ scopes: options?.scopes ?? defaultScopes, ...h }),
         toAlipayError,
       ).then(({ authCode }) => {
-        if (!authCode) throw new HostError('host_error', 'alipay: getAuthCode returned no code', { host: ALIPAY, raw: authCode });
+        if (!authCode) throw new HostError('host/host_error', 'alipay: getAuthCode returned no code', { host: ALIPAY, raw: authCode });
         return { code: authCode };
       }),
   };

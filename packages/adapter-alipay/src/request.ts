@@ -21,7 +21,7 @@ export function alipayRequest(my: MyLike): HostRequest | undefined {
   const send = (req: PreparedRequest) =>
     new Promise<RawResponse>((resolve, reject) => {
       try {
-        my.request!({
+        void my.request!({
           url: req.url,
           method: req.method as Exclude<HttpMethod, 'PATCH'>,
           headers: req.headers,

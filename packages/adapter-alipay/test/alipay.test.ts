@@ -22,7 +22,7 @@ describe('alipayHost', () => {
     const { fake, host } = setup();
     fake.refuseScope = { scope: 'auth_user', error };
     const failure = await host.identity!.getAuthCode({ scopes: ['auth_user'] }).catch((e: unknown) => e);
-    expect(failure).toMatchObject({ code: 'denied', raw: { error } });
+    expect(failure).toMatchObject({ code: 'host/denied', raw: { error } });
   });
 
   it('sends headers as `headers` and asks Alipay not to parse the body', async () => {
@@ -51,7 +51,7 @@ describe('alipayHost', () => {
   it('maps the host’s own size error to too_large', async () => {
     const { fake } = setup();
     const raw = await new Promise((resolve) => fake.my.setStorage!({ key: 'k', data: 'x'.repeat(300 * 1024), fail: resolve }));
-    expect(toAlipayError(raw, 'storage').code).toBe('too_large');
+    expect(toAlipayError(raw, 'storage').code).toBe('host/too_large');
   });
 
   it('converts string coordinates and accuracy to numbers', async () => {
@@ -78,22 +78,22 @@ describe('alipayHost', () => {
 
   it('rejects PATCH, which my.request cannot send', async () => {
     const { host } = setup();
-    await expect(host.request!({ url: `${CONFORMANCE_ORIGIN}/echo`, method: 'PATCH' })).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(host.request!({ url: `${CONFORMANCE_ORIGIN}/echo`, method: 'PATCH' })).rejects.toMatchObject({ code: 'host/unsupported' });
   });
 });
 
 describe('toAlipayError', () => {
   it.each([
-    [{ error: 11, errorMessage: '用户取消' }, 'general', 'cancelled'],
-    [{ error: 12, errorMessage: '网络出错' }, 'request', 'network'],
-    [{ error: 13, errorMessage: '超时' }, 'request', 'timeout'],
-    [{ error: 14, errorMessage: '业务定位超时' }, 'location', 'timeout'],
-    [{ error: 14, errorMessage: 'JSON parse data error' }, 'request', 'host_error'],
-    [{ error: 11, errorMessage: '无权跨域' }, 'request', 'denied'],
-    [{ error: 11, errorMessage: '定位权限未开启' }, 'location', 'denied'],
-    [{ error: 10, errorMessage: '用户取消' }, 'scan', 'cancelled'],
-    [{ error: 2002, errorMessage: '用户拒绝' }, 'general', 'denied'],
-    [{ error: 3, errorMessage: '未知错误' }, 'general', 'host_error'],
+    [{ error: 11, errorMessage: '用户取消' }, 'general', 'host/cancelled'],
+    [{ error: 12, errorMessage: '网络出错' }, 'request', 'host/network'],
+    [{ error: 13, errorMessage: '超时' }, 'request', 'host/timeout'],
+    [{ error: 14, errorMessage: '业务定位超时' }, 'location', 'host/timeout'],
+    [{ error: 14, errorMessage: 'JSON parse data error' }, 'request', 'host/host_error'],
+    [{ error: 11, errorMessage: '无权跨域' }, 'request', 'host/denied'],
+    [{ error: 11, errorMessage: '定位权限未开启' }, 'location', 'host/denied'],
+    [{ error: 10, errorMessage: '用户取消' }, 'scan', 'host/cancelled'],
+    [{ error: 2002, errorMessage: '用户拒绝' }, 'general', 'host/denied'],
+    [{ error: 3, errorMessage: '未知错误' }, 'general', 'host/host_error'],
   ] as const)('maps %o from %s to %s', (raw, api, code) => {
     const error = toAlipayError(raw, api);
     expect(error).toBeInstanceOf(HostError);

@@ -158,7 +158,7 @@ export function suishenbanCanvas(dom: SuishenbanHostOptions['dom']): HostCanvas 
   return {
     getCanvas: async (selector) => {
       const element = dom.querySelector(selector);
-      if (!element) throw new HostError('host_error', `suishenban: no canvas matches ${selector}`, { host: SUISHENBAN, raw: selector });
+      if (!element) throw new HostError('host/host_error', `suishenban: no canvas matches ${selector}`, { host: SUISHENBAN, raw: selector });
       const size = { width: element.clientWidth, height: element.clientHeight };
       return prepareCanvas2D(SUISHENBAN, element, size, dom.devicePixelRatio ?? 1);
     },

@@ -46,7 +46,7 @@ export function createBridgeGate(options: SuishenbanHostOptions): BridgeGate {
       };
       const cancelTimeout = schedule(() => {
         const message = `bridge not ready within ${timeoutMs} ms`;
-        settle(() => reject(new HostError('timeout', message, { host: SUISHENBAN, raw: { readyTimeoutMs: timeoutMs } })));
+        settle(() => reject(new HostError('host/timeout', message, { host: SUISHENBAN, raw: { readyTimeoutMs: timeoutMs } })));
       }, timeoutMs);
       if (options.whenReady) {
         options.whenReady(() => void check());

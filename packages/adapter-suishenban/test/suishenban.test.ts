@@ -50,7 +50,7 @@ describe('ready gate', () => {
     let injected: SuishenbanBridge | undefined;
     const host = suishenbanHost({ bridge: () => injected, whenReady: () => {}, readyTimeoutMs: 1000 });
     const pending = host.scan!.scanQRCode();
-    const assertion = expect(pending).rejects.toMatchObject({ code: 'timeout', host: 'suishenban' });
+    const assertion = expect(pending).rejects.toMatchObject({ code: 'host/timeout', host: 'suishenban' });
     await vi.advanceTimersByTimeAsync(1000);
     await assertion;
     const fake = createFakeBridge(conformanceServer);
@@ -85,7 +85,7 @@ describe('suishenbanHost', () => {
   it('reports an API the app lacks (error 2) as unsupported', async () => {
     const bridge: SuishenbanBridge = { call: (_api, _params, cb) => cb({ error: 2, errorMessage: 'unknown API' }) };
     const host = suishenbanHost({ bridge });
-    await expect(host.scan!.scanQRCode()).rejects.toMatchObject({ code: 'unsupported', raw: { error: 2 } });
+    await expect(host.scan!.scanQRCode()).rejects.toMatchObject({ code: 'host/unsupported', raw: { error: 2 } });
   });
 
   it('sizes a DOM canvas by devicePixelRatio', async () => {
@@ -96,7 +96,7 @@ describe('suishenbanHost', () => {
     });
     expect(await host.canvas!.getCanvas('#code')).toMatchObject({ width: 240, height: 280, pixelRatio: 2 });
     expect([node.width, node.height]).toEqual([480, 560]);
-    await expect(host.canvas!.getCanvas('#none')).rejects.toMatchObject({ code: 'host_error' });
+    await expect(host.canvas!.getCanvas('#none')).rejects.toMatchObject({ code: 'host/host_error' });
   });
 
   it('finds the bridge and ready event on a window', async () => {
@@ -115,15 +115,15 @@ describe('suishenbanHost', () => {
 
 describe('toSuishenbanError', () => {
   it.each([
-    [1, 'host_error'],
-    [2, 'unsupported'],
-    [3, 'denied'],
-    [4, 'cancelled'],
-    [10, 'network'],
-    [11, 'timeout'],
-    [12, 'too_large'],
-    [2001, 'denied'],
-    [99, 'host_error'],
+    [1, 'host/host_error'],
+    [2, 'host/unsupported'],
+    [3, 'host/denied'],
+    [4, 'host/cancelled'],
+    [10, 'host/network'],
+    [11, 'host/timeout'],
+    [12, 'host/too_large'],
+    [2001, 'host/denied'],
+    [99, 'host/host_error'],
   ] as const)('maps error %i to %s', (error, code) => {
     const failure = toSuishenbanError({ error, errorMessage: 'x' }, 'scan');
     expect(failure).toBeInstanceOf(HostError);

@@ -17,7 +17,7 @@ export function wechatIdentity({ wx, context = 'app' }: WechatHostOptions): Host
         (h) => (context === 'plugin' ? wx.pluginLogin!({ ...h }) : wx.login!({ ...h })),
         toWechatError,
       ).then(({ code }) => {
-        if (!code) throw new HostError('host_error', 'wechat: login returned no code', { host: WECHAT, raw: code });
+        if (!code) throw new HostError('host/host_error', 'wechat: login returned no code', { host: WECHAT, raw: code });
         return { code };
       }),
   };

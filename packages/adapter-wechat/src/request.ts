@@ -24,7 +24,7 @@ export function wechatRequest(wx: WxLike): HostRequest | undefined {
           responseType: 'text',
           ...h,
         }),
-      (raw) => toWechatError(raw, 'network'),
+      (raw) => toWechatError(raw, 'host/network'),
     ).then((res) => ({ status: res.statusCode, headers: res.header, body: res.data }));
   return createHostRequest(WECHAT, send, { methods: WECHAT_METHODS });
 }

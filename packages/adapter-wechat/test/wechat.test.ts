@@ -35,14 +35,14 @@ describe('wechatHost', () => {
 
   it('rejects PATCH, which wx.request cannot send, before calling WeChat', async () => {
     const { fake, host } = setup();
-    await expect(host.request!({ url: `${CONFORMANCE_ORIGIN}/echo`, method: 'PATCH' })).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(host.request!({ url: `${CONFORMANCE_ORIGIN}/echo`, method: 'PATCH' })).rejects.toMatchObject({ code: 'host/unsupported' });
     expect(fake.requests).toHaveLength(0);
   });
 
   it('maps the total storage quota error to too_large', async () => {
     const { fake, host } = setup();
     for (let i = 0; i < 10; i++) fake.storage.set(`filler-${i}`, 'z'.repeat(1024 * 1024 - 10));
-    await expect(host.storage!.set('one-more', 'x'.repeat(1000))).rejects.toMatchObject({ code: 'too_large' });
+    await expect(host.storage!.set('one-more', 'x'.repeat(1000))).rejects.toMatchObject({ code: 'host/too_large' });
   });
 
   it('reads a value stored by other code as an object', async () => {
@@ -88,24 +88,24 @@ describe('wechatHost', () => {
   it('reports a legacy (non-2d) canvas as unsupported and a missing one as host_error', async () => {
     const { fake, host } = setup();
     fake.canvases.set('#old', { width: 10, height: 10 });
-    await expect(host.canvas!.getCanvas('#old')).rejects.toMatchObject({ code: 'unsupported' });
-    await expect(host.canvas!.getCanvas('#none')).rejects.toMatchObject({ code: 'host_error' });
+    await expect(host.canvas!.getCanvas('#old')).rejects.toMatchObject({ code: 'host/unsupported' });
+    await expect(host.canvas!.getCanvas('#none')).rejects.toMatchObject({ code: 'host/host_error' });
   });
 
   it('turns a synchronous throw from wx into a HostError', async () => {
     const host = wechatHost({ wx: { scanCode: () => { throw new Error('scanCode is not a function'); } } as unknown as WxLike });
-    await expect(host.scan!.scanQRCode()).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(host.scan!.scanQRCode()).rejects.toMatchObject({ code: 'host/unsupported' });
   });
 });
 
 describe('toWechatError', () => {
   it.each([
-    ['scanCode:fail cancel', 'cancelled'],
-    ['getLocation:fail auth deny', 'denied'],
-    ['getLocation:fail:auth denied', 'denied'],
-    ['request:fail timeout', 'timeout'],
-    ['setStorage:fail exceed storage item max length', 'too_large'],
-    ['login:fail something odd', 'host_error'],
+    ['scanCode:fail cancel', 'host/cancelled'],
+    ['getLocation:fail auth deny', 'host/denied'],
+    ['getLocation:fail:auth denied', 'host/denied'],
+    ['request:fail timeout', 'host/timeout'],
+    ['setStorage:fail exceed storage item max length', 'host/too_large'],
+    ['login:fail something odd', 'host/host_error'],
   ])('maps %s to %s', (errMsg, code) => {
     const error = toWechatError({ errMsg });
     expect(error).toBeInstanceOf(HostError);

@@ -25,8 +25,8 @@ export interface Command {
 }
 
 /** Wrong arguments: printed with the command's usage, exit code 2. */
-export class UsageError extends HealthCodeError<'usage'> {
+export class UsageError extends HealthCodeError<'cli/usage'> {
   constructor(message: string) {
-    super('usage', message);
+    super('cli/usage', message);
   }
 }

@@ -178,7 +178,7 @@ describe('issue and verify', () => {
     const r = await run(verifyCommand, [await issueGreen(), '--trust', 'trust.jws', '--root', 'other-root/root.pub.json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/trust list rejected \(unknown_key\)/);
+    expect(r.stderr).toMatch(/trust list rejected \(trust_list\/unknown_key\)/);
   });
 
   it('answers garbage with an invalid result, not a crash', async () => {

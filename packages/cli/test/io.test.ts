@@ -61,7 +61,7 @@ describe('readSignedTrustList', () => {
   });
 
   it('names the file when it cannot be read', async () => {
-    await expect(readSignedTrustList(dir, 'missing.jws')).rejects.toMatchObject({ code: 'unreadable', message: /missing\.jws/ });
+    await expect(readSignedTrustList(dir, 'missing.jws')).rejects.toMatchObject({ code: 'cli/unreadable', message: /missing\.jws/ });
   });
 });
 

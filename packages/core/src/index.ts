@@ -21,7 +21,7 @@
  * const client = createClient({ host: mockHost(), baseUrl: 'https://health.example.test', trustRoot });
  * await client.signIn();
  * const code = await client.getCode();
- * const svg = renderSvg(createRenderModel(code.qrText, code.display));
+ * const svg = renderSvg(createRenderModel(code.qrText, { ...code.display, status: code.status, expiresAt: code.expiresAt }));
  * ```
  *
  * @packageDocumentation
@@ -43,6 +43,7 @@ export {
   type FlushReport,
   type Session,
   type CodeSnapshot,
+  type ColourChange,
 } from './client/index.js';
 
 export {

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { createServer, type HealthCodeServer, type HousekeepingOptions, type ServerOptions } from './server.js';
+export { ServerConfigError, type ServerConfigErrorCode } from './errors.js';
 export { healthCodePlugin, type HealthCodePluginOptions } from './plugin.js';
 export { dashboardLink } from './dashboard-link.js';
 export type { Storage } from './storage/storage.js';

@@ -7,7 +7,7 @@ import { errorResponse, type Service } from '@healthcode/service';
 export interface HealthCodePluginOptions {
   /** The service to serve, from `createService()`. */
   service: Service;
-  /** Serve the organisation dashboard at `/dashboard`; default true. */
+  /** Serve the organisation dashboard at `/dashboard` and the health authority console at `/console`; default true. */
   dashboard?: boolean;
 }
 
@@ -71,6 +71,8 @@ export const healthCodePlugin: FastifyPluginAsync<HealthCodePluginOptions> = asy
   if (options.dashboard ?? true) {
     app.get('/dashboard', (_, reply) => reply.type('text/html; charset=utf-8').send(staticFile('dashboard.html')));
     app.get('/dashboard.js', (_, reply) => reply.type('text/javascript; charset=utf-8').send(staticFile('dashboard.js')));
+    app.get('/console', (_, reply) => reply.type('text/html; charset=utf-8').send(staticFile('console.html')));
+    app.get('/console.js', (_, reply) => reply.type('text/javascript; charset=utf-8').send(staticFile('console.js')));
   }
 
   // Errors fastify raises before the service runs (body over fastify's own limit, aborted uploads).

@@ -12,6 +12,7 @@ import {
   type RetentionPolicy,
   type ServiceOptions,
 } from '@healthcode/service';
+import { ServerConfigError } from './errors.js';
 import { startHousekeeping } from './housekeeping.js';
 import { loadOrCreateKeyringState, loadOrCreateOperatorToken, saveKeyringState } from './keys.js';
 import { loggerOptions, type LogOptions } from './logging.js';
@@ -84,7 +85,7 @@ export interface HealthCodeServer {
 export async function createServer(options: ServerOptions): Promise<HealthCodeServer> {
   const purgeIntervalMs = options.housekeeping?.intervalMs ?? 600_000;
   if (!Number.isFinite(purgeIntervalMs) || purgeIntervalMs < 0) {
-    throw new RangeError(`housekeeping.intervalMs must be a number >= 0, got ${purgeIntervalMs}`);
+    throw new ServerConfigError('server/invalid_options', `housekeeping.intervalMs must be a number >= 0, got ${purgeIntervalMs}`);
   }
   const fileKeys = await loadOrCreateKeyringState(options.keysDir, { alg: options.alg, crypto: options.crypto });
   const metrics = createMetrics();
@@ -98,6 +99,7 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   const service = createService({
     ...options,
     store: storage,
+    authority: storage.authority,
     keys,
     operatorToken,
     bodyLimit,

@@ -7,6 +7,8 @@ import type { IdentityVerifier } from './identity.js';
 import type { Keyring } from './keys/keyring.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { StoredOrg, ServiceStore, StoredUser, StoredVenue } from './store/store.js';
+import type { AuthorityStore } from './authority/store.js';
+import type { Colour } from './authority/colour.js';
 
 /** What every route handler of the engine shares. */
 export interface ServiceContext {
@@ -21,6 +23,9 @@ export interface ServiceContext {
   sessionTtlSeconds: number;
   now: () => Date;
   crypto: CryptoProvider | undefined;
+  /** The health authority's area: its store, and the colour function over it. */
+  authority: AuthorityStore;
+  colour: Colour;
 }
 
 /** The signed-in user of a request, or `unauthorized`. */

@@ -3,7 +3,7 @@ import { createCodeIssuer } from './keys/code-issuer.js';
 import { codeRoutes } from './routes/code-routes.js';
 import type { ServiceContext } from './context.js';
 import { declarationRoutes } from './routes/declaration-routes.js';
-import { ok, type ServiceRequest, type ServiceResponse, type ServiceRoute } from './http.js';
+import { ok, type ServiceRequest, type ServiceRoute } from './http.js';
 import { errorResponse } from './errors.js';
 import { devIdentityVerifier } from './identity.js';
 import type { Keyring } from './keys/keyring.js';
@@ -11,6 +11,9 @@ import { orgRoutes } from './routes/org-routes.js';
 import { createRateLimiter } from './rate-limit.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { SERVICE_DEFAULTS, type ServiceOptions } from './options.js';
+import { createColour } from './authority/colour.js';
+import { createMemoryAuthorityStore } from './authority/memory-store.js';
+import { authorityRoutes } from './authority/routes.js';
 
 /** Options of {@link createServiceEngine}: the service's options, with the keyring already made from its keys. */
 export type ServiceEngineOptions = Omit<ServiceOptions, 'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange' | 'sharedKeys' | 'onAnswer'> & { keyring: Keyring };
@@ -29,7 +32,11 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
   const now = options.now ?? (() => new Date());
   const codeTtlSeconds = options.codeTtlSeconds ?? SERVICE_DEFAULTS.codeTtlSeconds;
   const shared = options.store.countInWindow?.bind(options.store);
+  const authority = options.authority ?? createMemoryAuthorityStore();
+  const colour = createColour({ store: options.store, authority, keyring: options.keyring, codes: () => ctx.codes, rules: options.rules, now });
   const ctx: ServiceContext = {
+    authority,
+    colour,
     store: options.store,
     keyring: options.keyring,
     identity: options.identity ?? devIdentityVerifier(),
@@ -50,6 +57,7 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
       now,
       crypto: options.crypto,
       cacheSize: options.codeCacheSize,
+      colourOf: colour.codeColour,
     }),
   };
   const health: ServiceRoute[] = [
@@ -68,7 +76,7 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
       },
     },
   ];
-  const routes = [...sessionRoutes(ctx), ...declarationRoutes(ctx), ...codeRoutes(ctx), ...orgRoutes(ctx), ...health].map(
+  const routes = [...sessionRoutes(ctx), ...declarationRoutes(ctx), ...codeRoutes(ctx), ...orgRoutes(ctx), ...authorityRoutes(ctx), ...health].map(
     (route): ServiceRoute => ({
       ...route,
       handle: (request: ServiceRequest) => route.handle(request).catch((error: unknown) => errorResponse(error, options.onError)),

@@ -1,3 +1,4 @@
+import { HealthCodeError } from '@healthcode/core';
 import { ApiError } from '@healthcode/core/api';
 import type { ServiceResponse } from './http.js';
 
@@ -7,3 +8,9 @@ export function errorResponse(error: unknown, onError?: (error: unknown) => void
   onError?.(error);
   return { status: 500, body: new ApiError('internal', 'internal error').toBody() };
 }
+
+/** Why the service cannot run with the configuration or key material it was given. */
+export type ServiceConfigErrorCode = 'service/no_issuer_key' | 'service/no_secure_random';
+
+/** A service misconfiguration (never a request's fault, so never answered as a 4xx). */
+export class ServiceConfigError extends HealthCodeError<ServiceConfigErrorCode> {}

@@ -20,7 +20,7 @@ export interface ServiceResponse {
 
 /** One route of the service. `handle` never rejects: errors become error responses. */
 export interface ServiceRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Template from `API_ROUTES`, with `:param` segments. */
   path: string;
   handle(request: ServiceRequest): Promise<ServiceResponse>;

@@ -1,3 +1,5 @@
+import { ServiceConfigError } from './errors.js';
+
 interface SecureRandom {
   getRandomValues(array: Uint8Array): Uint8Array;
 }
@@ -6,11 +8,11 @@ interface SecureRandom {
  * `bytes` random bytes as lower-case hex, from the platform's CSPRNG (WebCrypto, in
  * Node 20 and browsers). Tokens are secrets, so there is deliberately no weak fallback.
  *
- * @throws Error when the platform has no `crypto.getRandomValues`
+ * @throws ServiceConfigError `service/no_secure_random` when the platform has no `crypto.getRandomValues`
  */
 export function randomHex(bytes: number): string {
   const source = (globalThis as { crypto?: SecureRandom }).crypto;
-  if (!source?.getRandomValues) throw new Error('HealthCode service: crypto.getRandomValues is required');
+  if (!source?.getRandomValues) throw new ServiceConfigError('service/no_secure_random', 'HealthCode service: crypto.getRandomValues is required');
   const buf = source.getRandomValues(new Uint8Array(bytes));
   return Array.from(buf, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -10,7 +10,7 @@ export { createService, type Service } from './service.js';
 export { SERVICE_DEFAULTS, type ServiceOptions } from './options.js';
 export { createServiceEngine, type ServiceEngine, type ServiceEngineOptions } from './engine.js';
 export { createRequestHandler, type HttpRequest, type RequestHandlerOptions } from './transport.js';
-export { errorResponse } from './errors.js';
+export { errorResponse, ServiceConfigError, type ServiceConfigErrorCode } from './errors.js';
 export type { ServiceRequest, ServiceResponse, ServiceRoute } from './http.js';
 export { devIdentityVerifier, type IdentityProof, type IdentityVerifier, type VerifiedIdentity } from './identity.js';
 export {
@@ -25,7 +25,12 @@ export {
   type PublishedTrustList,
   type SharedKeyringStore,
   type SharedKeys,
+  type RevokedCode,
 } from './keys/keyring.js';
+export type * from './authority/store.js';
+export { ancestorPrefixes, regionPrefix } from './authority/store.js';
+export { createMemoryAuthorityStore } from './authority/memory-store.js';
+export { AUDIT_REASON_HEADER } from './authority/access.js';
 export { verifyResultToJson } from './routes/code-routes.js';
 export { canonicalJson } from './http.js';
 export type * from './store/store.js';

@@ -3,6 +3,7 @@ import type { RuleSet } from '@healthcode/core/assessment';
 import type { IdentityVerifier } from './identity.js';
 import type { IssuerInfo, KeyringState, SharedKeyringStore } from './keys/keyring.js';
 import type { ServiceStore } from './store/store.js';
+import type { AuthorityStore } from './authority/store.js';
 
 /**
  * Everything a HealthCode service is configured with, written once: the reference
@@ -10,6 +11,8 @@ import type { ServiceStore } from './store/store.js';
  */
 export interface ServiceOptions {
   store: ServiceStore;
+  /** The health authority's store (operators, audit, facts, appeals); default in memory. */
+  authority?: AuthorityStore;
   /** Key material (root, issuer keys, subject key), from `createKeyringState()` or a server's keys directory. */
   keys: KeyringState;
   /** Bearer token of the operator: creates organisations, decides passport reviews. */

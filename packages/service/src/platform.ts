@@ -6,7 +6,7 @@ interface StrictUtf8Decoder {
   decode(bytes: Uint8Array): string;
 }
 
-interface SearchParams extends Iterable<[string, string]> {}
+type SearchParams = Iterable<[string, string]>;
 
 const platform = globalThis as unknown as {
   TextDecoder: new (label: 'utf-8', options: { fatal: true }) => StrictUtf8Decoder;

@@ -97,4 +97,19 @@ describe('keyring', () => {
     expect(again.signingKey()).toEqual(keyring.signingKey());
     expect(again.subjectKey).toBe(keyring.subjectKey);
   });
+
+  it('lists a revoked code id in the trust list until its code has expired, plus the clock slack, then drops it', async () => {
+    const { keyring, saved, advance, now } = await setup();
+    const before = await keyring.current();
+    const expiresAt = Math.floor(now().getTime() / 1000) + 600;
+    await keyring.revokeCodes([{ codeId: 'code-a', expiresAt }, { codeId: 'code-b', expiresAt: expiresAt - 1200 }]);
+    expect(saved.at(-1)?.revokedCodes).toEqual([{ codeId: 'code-a', expiresAt }]);
+    const revoked = await keyring.current();
+    expect(revoked.trust.sequence).toBeGreaterThan(before.trust.sequence);
+    expect(revoked.trust.revokedCodeIds).toEqual(['code-a']);
+    advance(600 + 299);
+    expect((await keyring.current()).trust.revokedCodeIds).toEqual(['code-a']);
+    advance(1);
+    expect((await keyring.current()).trust.revokedCodeIds).toEqual([]);
+  });
 });

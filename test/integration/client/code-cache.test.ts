@@ -60,7 +60,7 @@ describe('getCode', () => {
     const app = startApp(service, 'dave', { retry: { retries: 0 } });
     await app.client.signIn();
     app.network.online = false;
-    await expect(app.client.getCode()).rejects.toMatchObject({ code: 'network', status: 0 });
+    await expect(app.client.getCode()).rejects.toMatchObject({ code: 'api/network', status: 0 });
     await expect(app.client.getCode()).rejects.toBeInstanceOf(ApiError);
   });
 
@@ -68,7 +68,7 @@ describe('getCode', () => {
     const app = await declaredApp();
     await app.client.signOut();
     expect(await app.client.getSession()).toBeUndefined();
-    await expect(app.client.getCode()).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(app.client.getCode()).rejects.toMatchObject({ code: 'client/not_signed_in' });
   });
 
   it("never shows the previous user's code after someone else signs in", async () => {

@@ -178,7 +178,7 @@ describe('submitting declarations offline', () => {
     const report = await client.flushQueue();
     expect(report).toMatchObject({ sent: 0, remaining: 0, dropped: [{ item }] });
     expect(report.dropped[0]!.error).toBeInstanceOf(ClientError);
-    expect(report.dropped[0]!.error.code).toBe('queued_too_long');
+    expect(report.dropped[0]!.error.code).toBe('client/queued_too_long');
     expect(service.recorded.declarations).toBe(0);
   });
 
@@ -196,7 +196,7 @@ describe('submitting declarations offline', () => {
     await app.client.submitDeclaration(validAnswers(1), { formVersion: CURRENT_FORM_VERSION });
     service.clock.now = new Date(service.clock.now.getTime() + 61_000);
     app.network.online = true;
-    expect((await app.client.flushQueue()).dropped.map((d) => d.error.code)).toEqual(['queued_too_long']);
+    expect((await app.client.flushQueue()).dropped.map((d) => d.error.code)).toEqual(['client/queued_too_long']);
   });
 
   it('sends a declaration straight away when online and returns its assessment and code', async () => {
@@ -209,6 +209,6 @@ describe('submitting declarations offline', () => {
   it('refuses to submit before sign-in', async () => {
     const { client } = startApp(service, 'bob');
     await expect(client.submitDeclaration(validAnswers(1), { formVersion: CURRENT_FORM_VERSION })).rejects.toThrow(ClientError);
-    await expect(client.submitDeclaration(validAnswers(1), { formVersion: CURRENT_FORM_VERSION })).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(client.submitDeclaration(validAnswers(1), { formVersion: CURRENT_FORM_VERSION })).rejects.toMatchObject({ code: 'client/not_signed_in' });
   });
 });

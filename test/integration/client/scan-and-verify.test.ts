@@ -103,14 +103,14 @@ describe('scanAndVerify', () => {
     gate.host.queueScan(qrText);
     const scan = await gate.client.scanAndVerify(gate.venue);
     expect(scan.result.valid).toBe(true);
-    expect(scan.checkin).toMatchObject({ status: 'failed', error: { code: 'not_signed_in' } });
+    expect(scan.checkin).toMatchObject({ status: 'failed', error: { code: 'client/not_signed_in' } });
   });
 
   it('needs a scanner and a pinned trust root', async () => {
     const noScan = createClient({ host: mockHost({ without: ['scan'] }), baseUrl: 'https://health.test', trustRoot: service.trustRoot });
-    await expect(noScan.scanAndVerify({ venueId: 'v', scannerToken: 't' })).rejects.toMatchObject({ code: 'unsupported_host', details: { capability: 'scan' } });
+    await expect(noScan.scanAndVerify({ venueId: 'v', scannerToken: 't' })).rejects.toMatchObject({ code: 'client/unsupported_host', details: { capability: 'scan' } });
     const noRoot: HealthCodeClient = createClient({ host: mockHost(), baseUrl: 'https://health.test' });
-    await expect(noRoot.verifyAndCheckIn({ venueId: 'v', scannerToken: 't', qrText: 'x' })).rejects.toMatchObject({ code: 'no_trust_root' });
+    await expect(noRoot.verifyAndCheckIn({ venueId: 'v', scannerToken: 't', qrText: 'x' })).rejects.toMatchObject({ code: 'client/no_trust_root' });
   });
 
   it('refuses a trust list signed by another root', async () => {

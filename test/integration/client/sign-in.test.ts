@@ -34,12 +34,12 @@ describe('signIn', () => {
 
   it('needs a host that can identify its user', async () => {
     const client = createClient({ host: mockHost({ without: ['identity'] }), baseUrl: BASE_URL });
-    await expect(client.signIn()).rejects.toMatchObject({ code: 'unsupported_host', details: { capability: 'identity' } });
+    await expect(client.signIn()).rejects.toMatchObject({ code: 'client/unsupported_host', details: { capability: 'identity' } });
   });
 
   it('refuses a host that cannot make requests at all', () => {
     expect(() => createClient({ host: mockHost({ without: ['request'] }), baseUrl: BASE_URL })).toThrow(
-      expect.objectContaining({ code: 'unsupported_host' }),
+      expect.objectContaining({ code: 'client/unsupported_host' }),
     );
   });
 

@@ -41,7 +41,7 @@ describe('getTrustList', () => {
     await client.getTrustList();
     await sign(4);
     await expect(client.getTrustList({ forceRefresh: true })).rejects.toMatchObject({
-      code: 'trust_list_rollback',
+      code: 'client/trust_list_rollback',
       details: { offered: 4, trusted: 5 },
     });
     await sign(6);
@@ -63,7 +63,7 @@ describe('getTrustList', () => {
     const { host, client, clock } = await trustListService();
     await client.getTrustList();
     clock.now = new Date(NOW.getTime() + 2 * 3_600_000);
-    host.failNext('request', 'network');
+    host.failNext('request', 'host/network');
     expect((await client.getTrustList()).sequence).toBe(1);
     expect(host.callsOf('request')).toHaveLength(2);
   });

@@ -54,7 +54,7 @@ export async function optionsChecked<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (err) {
-    if (err instanceof CodeInputError && err.code === 'invalid_input') throw new UsageError(err.message);
+    if (err instanceof CodeInputError && err.code === 'code/invalid_input') throw new UsageError(err.message);
     throw err;
   }
 }

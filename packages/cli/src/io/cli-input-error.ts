@@ -2,12 +2,12 @@ import { HealthCodeError } from '@healthcode/core';
 
 /** Why a file or value given on the command line could not be used. */
 export type CliInputErrorCode =
-  | 'unreadable'
-  | 'not_json'
-  | 'invalid_key'
-  | 'invalid_entry'
-  | 'conflicting_key'
-  | 'exists';
+  | 'cli/unreadable'
+  | 'cli/not_json'
+  | 'cli/invalid_key'
+  | 'cli/invalid_entry'
+  | 'cli/conflicting_key'
+  | 'cli/exists';
 
 /**
  * A file named on the command line is missing, malformed or would be overwritten.

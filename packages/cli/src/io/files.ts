@@ -7,7 +7,7 @@ export async function readTextFile(cwd: string, path: string): Promise<string> {
   try {
     return await readFile(resolve(cwd, path), 'utf8');
   } catch (cause) {
-    throw new CliInputError('unreadable', `cannot read ${path}: ${(cause as NodeJS.ErrnoException).code ?? cause}`, {
+    throw new CliInputError('cli/unreadable', `cannot read ${path}: ${(cause as NodeJS.ErrnoException).code ?? cause}`, {
       cause,
     });
   }
@@ -19,7 +19,7 @@ export async function readJsonFile(cwd: string, path: string): Promise<unknown> 
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    throw new CliInputError('not_json', `${path} is not valid JSON`, { cause });
+    throw new CliInputError('cli/not_json', `${path} is not valid JSON`, { cause });
   }
 }
 
@@ -39,7 +39,7 @@ export async function writeTextFile(cwd: string, path: string, text: string, opt
     await writeFile(target, text, { mode, flag: opts.overwrite ? 'w' : 'wx' });
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CliInputError('exists', `${path} already exists (use --force to replace it)`, { cause });
+      throw new CliInputError('cli/exists', `${path} already exists (use --force to replace it)`, { cause });
     }
     throw cause;
   }

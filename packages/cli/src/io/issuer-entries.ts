@@ -9,14 +9,14 @@ const isSecondsOrAbsent = (v: unknown) => v === undefined || (typeof v === 'numb
 function checkKey(value: unknown, path: string): TrustedKey {
   const key = (value ?? {}) as Partial<TrustedKey>;
   if (!isSecondsOrAbsent(key.notBefore) || !isSecondsOrAbsent(key.notAfter)) {
-    throw new CliInputError('invalid_entry', `${path}: notBefore/notAfter must be NumericDate seconds`);
+    throw new CliInputError('cli/invalid_entry', `${path}: notBefore/notAfter must be NumericDate seconds`);
   }
   let jwk: TrustedKey['jwk'];
   try {
     // Keeps only public members, whatever the entry file held.
     jwk = parsePublicJwk(key.jwk);
   } catch (cause) {
-    throw new CliInputError('invalid_entry', `${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new CliInputError('cli/invalid_entry', `${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
   return {
     jwk,
@@ -32,10 +32,10 @@ function checkKey(value: unknown, path: string): TrustedKey {
 export async function readIssuerEntry(cwd: string, path: string): Promise<TrustedIssuer> {
   const entry = (await readJsonFile(cwd, path)) as Partial<TrustedIssuer> | null;
   if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string' || entry.id === '') {
-    throw new CliInputError('invalid_entry', `${path}: an issuer entry needs a non-empty id`);
+    throw new CliInputError('cli/invalid_entry', `${path}: an issuer entry needs a non-empty id`);
   }
   if (typeof entry.name !== 'string' || !isStringArray(entry.regions) || !Array.isArray(entry.keys) || entry.keys.length === 0) {
-    throw new CliInputError('invalid_entry', `${path}: an issuer entry needs a name, a regions array and at least one key`);
+    throw new CliInputError('cli/invalid_entry', `${path}: an issuer entry needs a name, a regions array and at least one key`);
   }
   return { id: entry.id, name: entry.name, regions: entry.regions, keys: entry.keys.map((k: unknown) => checkKey(k, path)) };
 }
@@ -57,7 +57,7 @@ export function mergeIssuers(entries: TrustedIssuer[]): TrustedIssuer[] {
       const json = JSON.stringify(key.jwk);
       const seen = keyOwner.get(key.jwk.kid);
       if (seen && (seen.json !== json || seen.issuer !== entry.id)) {
-        throw new CliInputError('conflicting_key', `two different keys use kid '${key.jwk.kid}'`);
+        throw new CliInputError('cli/conflicting_key', `two different keys use kid '${key.jwk.kid}'`);
       }
       if (seen) continue;
       keyOwner.set(key.jwk.kid, { issuer: entry.id, json });

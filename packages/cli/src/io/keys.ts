@@ -52,7 +52,7 @@ function parseKeyFile<K>(parse: (jwk: unknown) => K, json: unknown, path: string
   try {
     return parse(json);
   } catch (cause) {
-    throw new CliInputError('invalid_key', `${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new CliInputError('cli/invalid_key', `${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
 

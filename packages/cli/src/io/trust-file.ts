@@ -13,8 +13,8 @@ export async function readSignedTrustList(cwd: string, path: string): Promise<st
   try {
     signed = (JSON.parse(text) as { signed?: unknown }).signed;
   } catch (cause) {
-    throw new CliInputError('not_json', `${path} is neither a compact JWS nor JSON`, { cause });
+    throw new CliInputError('cli/not_json', `${path} is neither a compact JWS nor JSON`, { cause });
   }
-  if (typeof signed !== 'string') throw new CliInputError('invalid_entry', `${path} has no "signed" member`);
+  if (typeof signed !== 'string') throw new CliInputError('cli/invalid_entry', `${path} has no "signed" member`);
   return signed;
 }

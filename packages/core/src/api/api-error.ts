@@ -50,8 +50,11 @@ export const apiErrorBodySchema = z.object({
 /** Body of every 4xx/5xx response. */
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
-/** Codes a client may see besides the server's: the request never got a usable answer. */
-export type ApiClientErrorCode = 'network' | 'invalid_response';
+/**
+ * Codes a client may see besides the server's, never sent on the wire: the request never got
+ * a usable answer, or could not be built (`api/missing_parameter`, a programming error).
+ */
+export type ApiClientErrorCode = 'api/network' | 'api/invalid_response' | 'api/missing_parameter';
 
 /**
  * An error answer of the service, or a failure to get a usable one. Servers throw it

@@ -1,3 +1,5 @@
+import { ApiError } from './api-error.js';
+
 /**
  * Paths of the HealthCode service, version 1. Parameters use the `:name` syntax that
  * both fastify and msw understand; {@link apiPath} fills them in for a client.
@@ -17,6 +19,16 @@ export const API_ROUTES = {
   orgEmployees: '/v1/orgs/:orgId/employees',
   orgVenues: '/v1/orgs/:orgId/venues',
   orgDashboard: '/v1/orgs/:orgId/dashboard',
+  operators: '/v1/operators',
+  operator: '/v1/operators/:operatorId',
+  authorityRuleSets: '/v1/authority/rule-sets',
+  authorityBatches: '/v1/authority/batches',
+  authorityStatuses: '/v1/authority/statuses',
+  authorityStatus: '/v1/authority/statuses/:statusId',
+  authorityAppeals: '/v1/authority/appeals',
+  authorityAppeal: '/v1/authority/appeals/:appealId',
+  authorityAudit: '/v1/authority/audit',
+  appeals: '/v1/appeals',
   healthz: '/healthz',
   readyz: '/readyz',
 } as const;
@@ -31,12 +43,12 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
  * Builds a concrete path from a route template, encoding each parameter.
  *
  * @example apiPath(API_ROUTES.orgVenues, { orgId: 'org_1' }) // '/v1/orgs/org_1/venues'
- * @throws Error when a parameter the template names is missing (a programming error)
+ * @throws ApiError `api/missing_parameter` when a parameter the template names is missing (a programming error)
  */
 export function apiPath(template: string, params: Record<string, string> = {}): string {
   return template.replace(/:([A-Za-z]+)/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined) throw new Error(`apiPath: missing parameter "${name}" for ${template}`);
+    if (value === undefined) throw new ApiError('api/missing_parameter', `apiPath: missing parameter "${name}" for ${template}`);
     return encodeURIComponent(value);
   });
 }

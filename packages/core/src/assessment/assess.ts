@@ -44,19 +44,35 @@ const severity = (s: HealthStatus): number => HEALTH_STATUSES.indexOf(s);
  */
 export function assessDeclaration(declaration: Declaration, opts: AssessOptions): Assessment {
   const rules = opts.rules ?? DEFAULT_RULE_SET;
-  const now = opts.now.getTime();
-  const entries = [...(opts.history ?? []).filter((h) => h.declaredAt.getTime() <= now), { declaredAt: opts.now, declaration }]
+  const active = declarationEpisodes([...(opts.history ?? []), { declaredAt: opts.now, declaration }], rules, opts.now);
+  return summarize(active, rules);
+}
+
+/**
+ * The episodes still active at `now` in a person's declarations (any order; those after
+ * `now` are ignored), each with the instant of the declaration that first reported it.
+ */
+export function declarationEpisodes(
+  declarations: readonly DeclarationRecord[],
+  rules: RuleSet,
+  now: Date,
+): Array<Episode & { declaredAt: Date }> {
+  const entries = declarations
+    .filter((h) => h.declaredAt.getTime() <= now.getTime())
     .map((entry, order) => ({ ...entry, order }))
     .sort((a, b) => a.declaredAt.getTime() - b.declaredAt.getTime() || a.order - b.order);
   const seen = new Set<string>();
+  const firstReported = new Map<string, Date>();
   const record: RecordDay[] = entries.map((entry) => {
     const day = cityDate(entry.declaredAt);
     const newFindings = findingsOf(entry.declaration, rules, day).filter((f) => !seen.has(f.key));
-    for (const f of newFindings) seen.add(f.key);
+    for (const f of newFindings) {
+      seen.add(f.key);
+      firstReported.set(f.key, entry.declaredAt);
+    }
     return { day, newFindings };
   });
-  const active = activeEpisodes(record, cityDate(opts.now));
-  return summarize(active, rules);
+  return activeEpisodes(record, cityDate(now)).map((e) => ({ ...e, declaredAt: firstReported.get(e.finding.key)! }));
 }
 
 function summarize(active: readonly Episode[], rules: RuleSet): Assessment {

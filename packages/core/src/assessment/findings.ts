@@ -15,13 +15,15 @@ export interface Finding extends RuleOutcome {
   key: string;
 }
 
-interface Visit {
+/** A stay a declaration reports: a region over an inclusive range of city days. */
+export interface Visit {
   region: string;
   from: string;
   to: string;
 }
 
-function visitsOf(declaration: Declaration): Visit[] {
+/** Every stay a declaration reports: its travel, and where a returning person came from. */
+export function visitsOf(declaration: Declaration): Visit[] {
   const visits = [...declaration.travel.places];
   const r = declaration.returning;
   if (r.isReturning) visits.push({ region: r.origin, from: r.arrivalDate, to: r.arrivalDate });

@@ -23,8 +23,17 @@ const riskAreaSchema = z
   })
   .refine((a) => a.validFrom <= a.validUntil, { message: 'validFrom is after validUntil', path: ['validUntil'] });
 
+/**
+ * Outcomes of the health authority's facts (format 2). A format-1 rule set has none and
+ * gets {@link DEFAULT_FACT_OUTCOMES}; `manual` is the colour and length of a manual
+ * status whose operator named neither.
+ */
+const factOutcomesSchema = z.strictObject({ positiveTest: outcomeSchema, venueExposure: outcomeSchema, manual: outcomeSchema });
+
 /** The zod schema of a rule set: the JSON format of `docs/assessment.md`. */
 export const ruleSetSchema = z.strictObject({
+  /** Format of the rule set: absent (1) or 2, which adds `facts`. */
+  format: z.literal(2).optional(),
   version: z.string().min(1).max(64),
   /** Look-back window for travel and contacts, in city days; day 1 is the declaration day. */
   windowDays: z.number().int().min(1).max(60),
@@ -33,21 +42,37 @@ export const ruleSetSchema = z.strictObject({
   contacts: z.strictObject({ confirmed: outcomeSchema, suspected: outcomeSchema }),
   symptoms: z.strictObject({ triggers: z.array(z.enum(SYMPTOMS).exclude(['none'])), outcome: outcomeSchema }),
   temperature: z.strictObject({ thresholdCelsius: z.number().min(35).max(42), outcome: outcomeSchema }),
-});
+  facts: factOutcomesSchema.optional(),
+}).refine((r) => r.facts === undefined || r.format === 2, { message: 'facts need "format": 2', path: ['facts'] });
 
 /** Assessment rules as data: risk areas, contact, symptom and temperature rules and their outcomes. */
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 /** What a rule does when it applies: a colour and a quarantine length in days. */
 export type RuleOutcome = z.infer<typeof outcomeSchema>;
+/** What the authority's facts do: a positive test, a venue exposure, a manual status. */
+export type FactOutcomes = z.infer<typeof factOutcomesSchema>;
+
+/** Fact outcomes of a rule set without `facts` (format 1): positive test red 14 days, venue exposure yellow 7, manual red 14. */
+export const DEFAULT_FACT_OUTCOMES: Readonly<FactOutcomes> = Object.freeze({
+  positiveTest: { status: 'red', quarantineDays: 14 },
+  venueExposure: { status: 'yellow', quarantineDays: 7 },
+  manual: { status: 'red', quarantineDays: 14 },
+});
+
+/** The fact outcomes `rules` sets, or the defaults for a format-1 rule set. */
+export function factOutcomes(rules: RuleSet): FactOutcomes {
+  return rules.facts ?? DEFAULT_FACT_OUTCOMES;
+}
+
 /** An area with a risk level over an inclusive range of city days. */
 export type RiskArea = z.infer<typeof riskAreaSchema>;
 
 /** Thrown by {@link parseRuleSet} for JSON that is not a valid rule set; `issues` lists every problem. */
-export class RuleSetError extends HealthCodeError<'invalid_rule_set'> {
+export class RuleSetError extends HealthCodeError<'rule_set/invalid_rule_set'> {
   readonly issues: readonly { path: string; message: string }[];
 
   constructor(issues: readonly { path: string; message: string }[]) {
-    super('invalid_rule_set', `invalid rule set: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    super('rule_set/invalid_rule_set', `invalid rule set: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
     this.issues = issues;
   }
 }

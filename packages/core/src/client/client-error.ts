@@ -13,11 +13,11 @@ import { HealthCodeError } from '../errors.js';
  *   (reported in `FlushReport.dropped`), since the service may have forgotten its idempotency key.
  */
 export type ClientErrorCode =
-  | 'not_signed_in'
-  | 'unsupported_host'
-  | 'no_trust_root'
-  | 'trust_list_rollback'
-  | 'queued_too_long';
+  | 'client/not_signed_in'
+  | 'client/unsupported_host'
+  | 'client/no_trust_root'
+  | 'client/trust_list_rollback'
+  | 'client/queued_too_long';
 
 /** A client-side failure with a stable `code`; `details` carries structured context when useful. */
 export class ClientError extends HealthCodeError<ClientErrorCode> {

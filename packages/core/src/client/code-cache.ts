@@ -13,6 +13,10 @@ export interface CodeSnapshot {
   display: CodeResponse['display'];
   /** `true` when the service could not be reached and this is the last code fetched. */
   stale: boolean;
+  /** Why the colour is not green, each with what clears it (empty when green or not told). */
+  reasons: NonNullable<CodeResponse['reasons']>;
+  /** When the last negative test was sampled, if the code carries it. */
+  negativeTestAt?: Date;
 }
 
 /**
@@ -52,5 +56,7 @@ export function toSnapshot(code: CodeResponse, stale: boolean): CodeSnapshot {
     refreshAfter: new Date(code.refreshAfter),
     display: code.display,
     stale,
+    reasons: code.reasons ?? [],
+    ...(code.negativeTestAt === undefined ? {} : { negativeTestAt: new Date(code.negativeTestAt) }),
   };
 }

@@ -18,7 +18,7 @@ import { type Session, SessionStore } from './session-store.js';
 import { memoryStorage } from './stored-value.js';
 import { TrustListCache } from './trust-list-cache.js';
 import { type ApiCall, createTransport, isOffline } from './transport.js';
-import type { CheckinOutcome, CheckinTarget, ClientOptions, HealthCodeClient, ScanResult } from './types.js';
+import type { CheckinOutcome, CheckinTarget, ClientOptions, ColourChange, HealthCodeClient, ScanResult } from './types.js';
 
 /**
  * Creates a client for the HealthCode service running inside `host`.
@@ -26,6 +26,9 @@ import type { CheckinOutcome, CheckinTarget, ClientOptions, HealthCodeClient, Sc
  * @throws `ClientError('unsupported_host')` when the host cannot make requests.
  * @example
  * ```ts
+ * import { createClient } from '@healthcode/core';
+ * import { wechatHost } from '@healthcode/adapter-wechat';
+ *
  * const client = createClient({ host: wechatHost({ wx }), baseUrl: 'https://health.example', trustRoot });
  * await client.signIn();
  * const code = await client.getCode();
@@ -50,7 +53,7 @@ export function createClient(options: ClientOptions): HealthCodeClient {
   /** Sends with the session token; a session the service no longer knows (401) is forgotten. */
   async function sendSignedIn<T>(call: Omit<ApiCall<T>, 'token'>): Promise<T> {
     const session = await sessions.get();
-    if (!session) throw new ClientError('not_signed_in', 'Sign in first: there is no current session');
+    if (!session) throw new ClientError('client/not_signed_in', 'Sign in first: there is no current session');
     try {
       return await send({ ...call, token: session.sessionToken });
     } catch (error) {
@@ -61,6 +64,13 @@ export function createClient(options: ClientOptions): HealthCodeClient {
 
   const queue = new OfflineQueue(storage, `${prefix}queue`);
   const maxQueueAgeMs = options.maxQueueAgeMs ?? 43_200_000;
+  const notifyColourChange = (change: ColourChange) => {
+    try {
+      options.onColourChange?.(change);
+    } catch {
+      // A listener's failure must not cost the holder the code.
+    }
+  };
   const outbox = new Outbox({ send: sendSignedIn, queue, codes, now, maxQueueAgeMs });
   const { trustRoot } = options;
   const trustLists = trustRoot
@@ -76,7 +86,7 @@ export function createClient(options: ClientOptions): HealthCodeClient {
     : undefined;
 
   async function getTrustList(opts?: { forceRefresh?: boolean }) {
-    if (!trustLists) throw new ClientError('no_trust_root', 'Pass `trustRoot` to createClient to verify trust lists and codes');
+    if (!trustLists) throw new ClientError('client/no_trust_root', 'Pass `trustRoot` to createClient to verify trust lists and codes');
     return trustLists.get(opts);
   }
 
@@ -146,7 +156,9 @@ export function createClient(options: ClientOptions): HealthCodeClient {
         const code = await sendSignedIn({ method: 'GET', path: API_ROUTES.code, schema: codeResponseSchema });
         await codes.set(code);
         outbox.kick();
-        return toSnapshot(code, false);
+        const snapshot = toSnapshot(code, false);
+        if (cached && cached.status !== code.status) notifyColourChange({ from: cached.status, to: code.status, reasons: snapshot.reasons });
+        return snapshot;
       } catch (error) {
         if (isOffline(error) && cached) return toSnapshot(cached, true);
         throw error;
@@ -174,7 +186,7 @@ export function createClient(options: ClientOptions): HealthCodeClient {
 
 /** Callers see one error for "no answer", whichever host produced it: `ApiError` code `network`. */
 function publicError(error: unknown): unknown {
-  return isOffline(error) ? new ApiError('network', 'The HealthCode service could not be reached', { status: 0, cause: error }) : error;
+  return isOffline(error) ? new ApiError('api/network', 'The HealthCode service could not be reached', { status: 0, cause: error }) : error;
 }
 
 /** The same client, with every rejection passed through {@link publicError}. */
@@ -190,7 +202,7 @@ function withPublicErrors(client: HealthCodeClient): HealthCodeClient {
 }
 
 function unsupported(host: Host, capability: string): ClientError {
-  return new ClientError('unsupported_host', `The ${host.name} host does not offer ${capability}`, { details: { capability } });
+  return new ClientError('client/unsupported_host', `The ${host.name} host does not offer ${capability}`, { details: { capability } });
 }
 
 function defaultSleep(ms: number): Promise<void> {

@@ -8,6 +8,7 @@ export type {
   CheckinTarget,
   ScanResult,
   FlushReport,
+  ColourChange,
 } from './types.js';
 export { ClientError, type ClientErrorCode } from './client-error.js';
 export { DEFAULT_RETRY_POLICY, backoffDelay, type RetryPolicy } from './retry.js';

@@ -122,7 +122,7 @@ export class Outbox {
     const ageMs = this.deps.now().getTime() - Date.parse(item.queuedAt);
     // An unreadable time counts as too old: the key's fate on the service is unknown either way.
     if (!(ageMs <= this.deps.maxQueueAgeMs)) {
-      return new ClientError('queued_too_long', `Queued at ${item.queuedAt}, longer than the ${this.deps.maxQueueAgeMs} ms a write may wait`, {
+      return new ClientError('client/queued_too_long', `Queued at ${item.queuedAt}, longer than the ${this.deps.maxQueueAgeMs} ms a write may wait`, {
         details: { queuedAt: item.queuedAt, maxQueueAgeMs: this.deps.maxQueueAgeMs },
       });
     }

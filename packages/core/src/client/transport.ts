@@ -30,7 +30,7 @@ export interface TransportOptions {
 
 /** True for the failures that mean "no answer at all", the ones an offline queue and cache exist for. */
 export function isOffline(error: unknown): error is HostError {
-  return isHostError(error, 'network', 'timeout');
+  return isHostError(error, 'host/network', 'host/timeout');
 }
 
 /**
@@ -59,7 +59,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (response.status < 200 || response.status > 299) throw ApiError.fromResponse(response.status, response.body);
     const parsed = call.schema.safeParse(response.body);
     if (!parsed.success) {
-      throw new ApiError('invalid_response', `${call.method} ${call.path} answered with a body outside the API contract`, {
+      throw new ApiError('api/invalid_response', `${call.method} ${call.path} answered with a body outside the API contract`, {
         status: response.status,
         details: parsed.error.issues,
       });

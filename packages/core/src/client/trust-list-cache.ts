@@ -61,7 +61,7 @@ export class TrustListCache {
     }
     const list = await this.verify(signed);
     if (cached && list.sequence < cached.list.sequence) {
-      throw new ClientError('trust_list_rollback', `The service offered trust list ${list.sequence}, older than the trusted ${cached.list.sequence}`, {
+      throw new ClientError('client/trust_list_rollback', `The service offered trust list ${list.sequence}, older than the trusted ${cached.list.sequence}`, {
         details: { offered: list.sequence, trusted: cached.list.sequence },
       });
     }

@@ -35,6 +35,20 @@ export interface ClientOptions {
    * retention (a day by default), or a resent write could be recorded twice.
    */
   maxQueueAgeMs?: number;
+  /**
+   * Called when a fetched code's colour differs from the one held before (the authority
+   * published a risk area, imported a contact, decided an appeal…), so the app can tell the
+   * holder why before a gate does. Errors it throws are ignored.
+   */
+  onColourChange?: (change: ColourChange) => void;
+}
+
+/** A change of the holder's colour, seen by {@link ClientOptions.onColourChange}. */
+export interface ColourChange {
+  from: CodeSnapshot['status'];
+  to: CodeSnapshot['status'];
+  /** The reasons of the new colour, each with its clearing condition. */
+  reasons: CodeSnapshot['reasons'];
 }
 
 /** Options of {@link HealthCodeClient.signIn}. */

@@ -65,8 +65,11 @@ export const codeClaimsSchema = z
     dt: documentTailSchema.optional(),
     rg: regionSchema,
     jti: codeIdSchema,
+    /** Optional (format 1 readers ignore it): when the holder's last negative test was sampled. */
+    nt: numericDate.optional(),
   })
-  .refine((c) => c.exp > c.iat, 'exp must be after iat');
+  .refine((c) => c.exp > c.iat, 'exp must be after iat')
+  .refine((c) => c.nt === undefined || c.nt <= c.iat, 'nt must not be after iat');
 
 /** Claims as parsed from a payload (NumericDates floored to whole seconds). */
 export type CodeClaims = z.infer<typeof codeClaimsSchema>;
@@ -89,6 +92,7 @@ export function readCodeClaims(payload: Record<string, unknown>): CodeClaims | u
   const { iss, sub, st, nm, dt, rg, jti } = payload;
   const iat = numericDateOf(payload.iat);
   const exp = numericDateOf(payload.exp);
+  const nt = numericDateOf(payload.nt);
   if (
     !matches(ISSUER_ID, iss) ||
     !matches(SUBJECT, sub) ||
@@ -101,9 +105,10 @@ export function readCodeClaims(payload: Record<string, unknown>): CodeClaims | u
     !isMaskedName(nm) ||
     (dt !== undefined && !matches(DOCUMENT_TAIL, dt)) ||
     !matches(REGION, rg) ||
-    !matches(CODE_ID, jti)
+    !matches(CODE_ID, jti) ||
+    (payload.nt !== undefined && (nt === undefined || nt > iat))
   ) {
     return undefined;
   }
-  return { iss, sub, st, iat, exp, nm, ...(dt === undefined ? {} : { dt }), rg, jti };
+  return { iss, sub, st, iat, exp, nm, ...(dt === undefined ? {} : { dt }), rg, jti, ...(nt === undefined ? {} : { nt }) };
 }

@@ -23,6 +23,6 @@ export function decodeQrText(qrText: string): DecodedCode {
   const { header, payload, signature } = unwrapQrText(qrText);
   const decoded = jwsFromParts(header, payload, signature);
   const claims = decoded && parseJsonObject(payload);
-  if (!decoded || !claims) throw new CodeFormatError('malformed', 'header or payload is not a UTF-8 JSON object');
+  if (!decoded || !claims) throw new CodeFormatError('code/malformed', 'header or payload is not a UTF-8 JSON object');
   return { jws: encodeCompactJws(header, payload, signature), header: decoded.header, payload: claims };
 }

@@ -40,6 +40,8 @@ export interface IssueCodeInput {
   issuedAt?: Date;
   /** Lifetime in seconds, 1 to {@link MAX_CODE_TTL_SECONDS}; {@link DEFAULT_CODE_TTL_SECONDS} when omitted. */
   ttlSeconds?: number;
+  /** When the holder's last negative test was sampled (claim `nt`); not after the issue time. */
+  negativeTestAt?: Date;
 }
 
 const inputSchema = z.object({
@@ -51,6 +53,7 @@ const inputSchema = z.object({
   codeId: codeIdSchema.optional(),
   issuedAt: z.date().refine((d) => !Number.isNaN(d.getTime()), 'issuedAt must be a valid date').optional(),
   ttlSeconds: z.number().int().min(1).max(MAX_CODE_TTL_SECONDS).optional(),
+  negativeTestAt: z.date().refine((d) => !Number.isNaN(d.getTime()), 'negativeTestAt must be a valid date').optional(),
 });
 
 /**
@@ -63,12 +66,14 @@ export async function issueCode(input: IssueCodeInput, opts: { key: PrivateJwk; 
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CodeInputError('invalid_input', `${issue?.path.join('.') ?? 'input'}: ${issue?.message ?? 'invalid'}`);
+    throw new CodeInputError('code/invalid_input', `${issue?.path.join('.') ?? 'input'}: ${issue?.message ?? 'invalid'}`);
   }
   const key = parsePrivateJwk(opts?.key);
   const crypto = opts?.crypto ?? defaultCryptoProvider();
-  const { issuer, subject, status, region, display, codeId, issuedAt, ttlSeconds } = parsed.data;
+  const { issuer, subject, status, region, display, codeId, issuedAt, ttlSeconds, negativeTestAt } = parsed.data;
   const iat = Math.floor((issuedAt ?? new Date()).getTime() / 1000);
+  const nt = negativeTestAt === undefined ? undefined : Math.floor(negativeTestAt.getTime() / 1000);
+  if (nt !== undefined && (nt < 0 || nt > iat)) throw new CodeInputError('invalid_input', 'negativeTestAt: must not be after the issue time');
   const payload = {
     iss: issuer,
     sub: subject,
@@ -79,6 +84,7 @@ export async function issueCode(input: IssueCodeInput, opts: { key: PrivateJwk; 
     ...(display.documentTail === undefined ? {} : { dt: display.documentTail }),
     rg: region,
     jti: codeId ?? base64urlEncode(crypto.randomBytes(9)),
+    ...(nt === undefined ? {} : { nt }),
   };
   return wrapJws(await signCompactJws(CODE_TYP, payload, key, crypto));
 }

@@ -81,7 +81,7 @@ const privateJwkSchema = z.union([
  */
 export function parsePrivateJwk(jwk: unknown): PrivateJwk {
   const r = privateJwkSchema.safeParse(jwk);
-  if (!r.success) throw new CodeInputError('invalid_key', `not a usable private JWK: ${r.error.issues[0]?.message ?? ''}`);
+  if (!r.success) throw new CodeInputError('code/invalid_key', `not a usable private JWK: ${r.error.issues[0]?.message ?? ''}`);
   return r.data;
 }
 
@@ -92,7 +92,7 @@ export function parsePrivateJwk(jwk: unknown): PrivateJwk {
  */
 export function parsePublicJwk(jwk: unknown): PublicJwk {
   const r = publicJwkSchema.safeParse(jwk);
-  if (!r.success) throw new CodeInputError('invalid_key', `not a usable public JWK: ${r.error.issues[0]?.message ?? ''}`);
+  if (!r.success) throw new CodeInputError('code/invalid_key', `not a usable public JWK: ${r.error.issues[0]?.message ?? ''}`);
   return r.data;
 }
 
@@ -112,8 +112,8 @@ export async function generateKeyPair(opts: {
   crypto?: CryptoProvider;
 }): Promise<{ privateJwk: PrivateJwk; publicJwk: PublicJwk }> {
   const alg = opts.alg ?? 'ES256';
-  if (!SUPPORTED_ALGORITHMS.includes(alg)) throw new CodeInputError('unsupported_algorithm', `unsupported alg ${String(alg)}`);
-  if (!kidSchema.safeParse(opts.kid).success) throw new CodeInputError('invalid_input', 'kid must be 1-64 printable ASCII characters');
+  if (!SUPPORTED_ALGORITHMS.includes(alg)) throw new CodeInputError('code/unsupported_algorithm', `unsupported alg ${String(alg)}`);
+  if (!kidSchema.safeParse(opts.kid).success) throw new CodeInputError('code/invalid_input', 'kid must be 1-64 printable ASCII characters');
   const material = await (opts.crypto ?? defaultCryptoProvider()).generateKeyPair(alg);
   const privateJwk = parsePrivateJwk({ ...material, kid: opts.kid, alg });
   return { privateJwk, publicJwk: toPublicJwk(privateJwk) };

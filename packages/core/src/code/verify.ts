@@ -71,6 +71,8 @@ export interface ValidCode {
   display: CodeDisplay;
   keyId: string;
   alg: Alg;
+  /** When the holder's last negative test was sampled, if the code says (claim `nt`). */
+  negativeTestAt?: Date;
 }
 
 /** A code that did not verify, and why. */
@@ -116,7 +118,7 @@ function readCode(qrText: string, algorithms: readonly Alg[]) {
   try {
     parts = unwrapQrText(qrText);
   } catch (err) {
-    if (err instanceof CodeFormatError) return fail(err.code, err.message);
+    if (err instanceof CodeFormatError) return fail(err.code === 'code/too_large' ? 'too_large' : 'malformed', err.message);
     throw err;
   }
   const jws = jwsFromParts(parts.header, parts.payload, parts.signature);
@@ -182,6 +184,7 @@ async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<Verify
     display: { name: c.nm, ...(c.dt === undefined ? {} : { documentTail: c.dt }) },
     keyId: kid,
     alg,
+    ...(c.nt === undefined ? {} : { negativeTestAt: new Date(c.nt * 1000) }),
   };
 }
 

@@ -48,10 +48,10 @@ export const FORM_VERSIONS: readonly FormVersionDefinition[] = [
 export const CURRENT_FORM_VERSION: string = '1.1';
 
 /** Thrown when a form version is asked for by a version string that was never published. */
-export class FormVersionError extends HealthCodeError<'unknown_form_version'> {
+export class FormVersionError extends HealthCodeError<'form/unknown_form_version'> {
   constructor(version: string) {
     // The version string is the caller's: cap it so a huge value cannot flood logs.
-    super('unknown_form_version', `unknown form version '${version.slice(0, 32)}'`);
+    super('form/unknown_form_version', `unknown form version '${version.slice(0, 32)}'`);
   }
 }
 

@@ -22,7 +22,7 @@ export function prepareCanvas2D(
   pixelRatio: number,
 ): HostCanvasTarget {
   const context = node.getContext('2d') as Canvas2DLike | null | undefined;
-  if (!context) throw new HostError('unsupported', 'canvas has no 2D context', { host, raw: node });
+  if (!context) throw new HostError('host/unsupported', 'canvas has no 2D context', { host, raw: node });
   const ratio = pixelRatio > 0 ? pixelRatio : 1;
   node.width = Math.round(size.width * ratio);
   node.height = Math.round(size.height * ratio);
@@ -67,9 +67,9 @@ export function selectorQueryCanvas(
         const found = (results: ArrayLike<unknown>): void => {
           const fields = results[0] as CanvasFields | null | undefined;
           if (!fields) {
-            reject(new HostError('host_error', `${host}: no canvas matches ${selector}`, { host, raw: results }));
+            reject(new HostError('host/host_error', `${host}: no canvas matches ${selector}`, { host, raw: results }));
           } else if (!fields.node) {
-            reject(new HostError('unsupported', `${host}: ${selector} is not a type="2d" canvas`, { host, raw: fields }));
+            reject(new HostError('host/unsupported', `${host}: ${selector} is not a type="2d" canvas`, { host, raw: fields }));
           } else {
             resolve(prepareCanvas2D(host, fields.node, fields, pixelRatio()));
           }

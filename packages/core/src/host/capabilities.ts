@@ -30,7 +30,7 @@ export function hostCapabilities(host: Host): HostCapability[] {
 export function requireCapability<C extends HostCapability>(host: Host, capability: C): NonNullable<Host[C]> {
   const value = host[capability];
   if (value === undefined) {
-    throw new HostError('unsupported', `host "${host.name}" does not offer ${capability}`, { host: host.name });
+    throw new HostError('host/unsupported', `host "${host.name}" does not offer ${capability}`, { host: host.name });
   }
   return value as NonNullable<Host[C]>;
 }

@@ -2,13 +2,13 @@ import { HealthCodeError } from '../errors.js';
 
 /** Why a host call failed, whatever the host's own error shape. */
 export type HostErrorCode =
-  | 'cancelled'
-  | 'denied'
-  | 'unsupported'
-  | 'network'
-  | 'timeout'
-  | 'too_large'
-  | 'host_error';
+  | 'host/cancelled'
+  | 'host/denied'
+  | 'host/unsupported'
+  | 'host/network'
+  | 'host/timeout'
+  | 'host/too_large'
+  | 'host/host_error';
 
 /** The one error every host capability rejects with; `raw` keeps the host's own error. */
 export class HostError extends HealthCodeError<HostErrorCode> {
@@ -36,5 +36,5 @@ export function isHostError(value: unknown, ...codes: HostErrorCode[]): value is
 export function asHostError(host: string, value: unknown): HostError {
   if (value instanceof HostError) return value;
   const message = value instanceof Error ? value.message : `${host} host call failed`;
-  return new HostError('host_error', message, { host, raw: value });
+  return new HostError('host/host_error', message, { host, raw: value });
 }

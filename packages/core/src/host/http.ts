@@ -41,7 +41,7 @@ export function createHostRequest(
     const prepared = prepareRequest(host, request);
     if (options.methods && !options.methods.includes(prepared.method)) {
       // Only the url and method: the request itself carries credentials and personal data.
-      throw new HostError('unsupported', `${host} cannot send ${prepared.method} requests`, { host, raw: { url: prepared.url, method: prepared.method } });
+      throw new HostError('host/unsupported', `${host} cannot send ${prepared.method} requests`, { host, raw: { url: prepared.url, method: prepared.method } });
     }
     let raw: RawResponse;
     try {
@@ -56,7 +56,7 @@ export function createHostRequest(
 /** Applies defaults and serialises a JSON body; exported for adapters with unusual transports. */
 export function prepareRequest(host: string, options: HostRequestOptions): PreparedRequest {
   if (typeof options?.url !== 'string' || options.url === '') {
-    throw new HostError('host_error', 'request needs a url', { host, raw: { method: options?.method } });
+    throw new HostError('host/host_error', 'request needs a url', { host, raw: { method: options?.method } });
   }
   const headers = { ...options.headers };
   const prepared: PreparedRequest = { url: options.url, method: options.method ?? 'GET', headers };

@@ -18,7 +18,7 @@ export function createJsonStorage(options: RawStorage & { host: string; maxValue
   const { host, maxValueBytes } = options;
   const guard = async <T>(key: string, run: () => Promise<T>): Promise<T> => {
     if (typeof key !== 'string' || key === '') {
-      throw new HostError('host_error', 'storage key must be a non-empty string', { host, raw: key });
+      throw new HostError('host/host_error', 'storage key must be a non-empty string', { host, raw: key });
     }
     try {
       return await run();
@@ -39,7 +39,7 @@ export function createJsonStorage(options: RawStorage & { host: string; maxValue
         const bytes = utf8ByteLength(text);
         if (bytes > maxValueBytes) {
           const message = `value for "${key}" is ${bytes} bytes; ${host} stores at most ${maxValueBytes}`;
-          throw new HostError('too_large', message, { host, raw: { key, bytes, maxValueBytes } });
+          throw new HostError('host/too_large', message, { host, raw: { key, bytes, maxValueBytes } });
         }
         return options.setRaw(key, text);
       }),
@@ -52,9 +52,9 @@ function serialise(host: string, value: unknown): string {
   try {
     text = JSON.stringify(value);
   } catch (error) {
-    throw new HostError('host_error', 'value is not JSON-serialisable', { host, raw: error });
+    throw new HostError('host/host_error', 'value is not JSON-serialisable', { host, raw: error });
   }
-  if (text === undefined) throw new HostError('host_error', 'value is not JSON-serialisable', { host, raw: value });
+  if (text === undefined) throw new HostError('host/host_error', 'value is not JSON-serialisable', { host, raw: value });
   return text;
 }
 
@@ -62,7 +62,7 @@ function parseStored<T>(host: string, key: string, text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    throw new HostError('host_error', `stored value for "${key}" is not JSON`, { host, raw: error });
+    throw new HostError('host/host_error', `stored value for "${key}" is not JSON`, { host, raw: error });
   }
 }
 

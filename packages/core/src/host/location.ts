@@ -19,7 +19,7 @@ export function normaliseCoordinates(
   const latitude = toNumber(raw.latitude);
   const longitude = toNumber(raw.longitude);
   if (latitude === undefined || longitude === undefined || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
-    throw new HostError('host_error', 'host returned an invalid location', { host, raw });
+    throw new HostError('host/host_error', 'host returned an invalid location', { host, raw });
   }
   const accuracy = toNumber(raw.accuracy);
   return accuracy === undefined ? { latitude, longitude } : { latitude, longitude, accuracy };

@@ -25,7 +25,7 @@ const definitions = new Map<string, HostDefinition>();
 export function registerHost<O>(definition: HostDefinition<O>): void {
   const { name } = definition;
   if (typeof name !== 'string' || name === '' || name === 'auto') {
-    throw new HostError('host_error', `invalid host name: ${JSON.stringify(name)}`, { host: String(name) });
+    throw new HostError('host/host_error', `invalid host name: ${JSON.stringify(name)}`, { host: String(name) });
   }
   definitions.set(name, definition as HostDefinition);
 }
@@ -50,7 +50,7 @@ export function createHost(name: string, options?: unknown): Host {
   if (!definition) {
     const known = listHosts().join(', ') || 'none registered';
     const what = name === 'auto' ? 'no registered host detected the current runtime' : `unknown host "${name}"`;
-    throw new HostError('unsupported', `${what} (known: ${known})`, { host: name });
+    throw new HostError('host/unsupported', `${what} (known: ${known})`, { host: name });
   }
   return definition.create(options);
 }

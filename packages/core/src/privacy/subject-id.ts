@@ -7,7 +7,7 @@ import { bytesToHex } from '../code/crypto/bytes.js';
 export const MIN_SUBJECT_KEY_BYTES = 16;
 
 /** Thrown by {@link deriveSubjectId} for a key too short to protect identity numbers. */
-export class SubjectIdError extends HealthCodeError<'invalid_key'> {}
+export class SubjectIdError extends HealthCodeError<'privacy/invalid_key'> {}
 
 /** The identity a subject id is derived from; `nationality` tells apart passports of different states. */
 export interface SubjectIdentity {
@@ -39,7 +39,7 @@ export function normalizeIdentity(identity: SubjectIdentity): string {
 export function deriveSubjectId(identity: SubjectIdentity, key: string | Uint8Array): string {
   const keyHex = typeof key === 'string' ? utf8tohex(key) : bytesToHex(key);
   if (keyHex.length < MIN_SUBJECT_KEY_BYTES * 2) {
-    throw new SubjectIdError('invalid_key', `subject id key must be at least ${MIN_SUBJECT_KEY_BYTES} bytes`);
+    throw new SubjectIdError('privacy/invalid_key', `subject id key must be at least ${MIN_SUBJECT_KEY_BYTES} bytes`);
   }
   const mac = new KJUR.crypto.Mac({ alg: 'HmacSHA256', pass: { hex: keyHex } });
   mac.updateHex(utf8tohex(normalizeIdentity(identity)));

@@ -39,7 +39,7 @@ export interface CardLayout {
  */
 export function layoutCard(width: number, height: number, pixelRatio: number, modulesWithQuietZone: number): CardLayout {
   if (!(width > 0 && height > 0 && pixelRatio > 0) || ![width, height, pixelRatio].every(Number.isFinite)) {
-    throw new RenderError('invalid_input', `bad canvas size ${width}x${height} at pixel ratio ${pixelRatio}`);
+    throw new RenderError('render/invalid_input', `bad canvas size ${width}x${height} at pixel ratio ${pixelRatio}`);
   }
   const u = width / 100;
   const snap = (v: number): number => Math.round(v * pixelRatio) / pixelRatio;
@@ -48,7 +48,7 @@ export function layoutCard(width: number, height: number, pixelRatio: number, mo
   const available = Math.min(width - 8 * u, height - qrTop - footer);
   const moduleDevicePx = Math.floor((available * pixelRatio) / modulesWithQuietZone);
   if (moduleDevicePx < 1) {
-    throw new RenderError('too_small', `a ${width}x${height} area cannot hold ${modulesWithQuietZone} modules`);
+    throw new RenderError('render/too_small', `a ${width}x${height} area cannot hold ${modulesWithQuietZone} modules`);
   }
   const module = moduleDevicePx / pixelRatio;
   const side = module * modulesWithQuietZone;

@@ -65,7 +65,7 @@ function scanlines(matrix: QrMatrix, scale: number): { width: number; raw: Uint8
 export function renderPng(modelOrText: RenderModel | string, opts: PngOptions = {}): Uint8Array {
   const scale = opts.scale ?? 8;
   if (!Number.isInteger(scale) || scale < 1 || scale > 64) {
-    throw new RenderError('invalid_input', `scale must be a whole number from 1 to 64, got ${scale}`);
+    throw new RenderError('render/invalid_input', `scale must be a whole number from 1 to 64, got ${scale}`);
   }
   const matrix = typeof modelOrText === 'string' ? encodeQr(modelOrText) : modelOrText.matrix;
   const { width, raw } = scanlines(matrix, scale);

@@ -71,7 +71,7 @@ function planSegments(text: string): Array<{ mode: QrSegmentMode; data: string }
  */
 export function encodeQr(text: string): QrMatrix {
   if (typeof text !== 'string' || text.length === 0) {
-    throw new RenderError('invalid_input', 'QR text must be a non-empty string');
+    throw new RenderError('render/invalid_input', 'QR text must be a non-empty string');
   }
   const segments = planSegments(text);
   const qr = qrcode(0, 'M');
@@ -80,7 +80,7 @@ export function encodeQr(text: string): QrMatrix {
     qr.make();
   } catch (cause) {
     // The library throws a bare string ("code length overflow") when nothing fits.
-    throw new RenderError('too_long', `QR text of ${text.length} characters does not fit in a QR code`, { cause });
+    throw new RenderError('render/too_long', `QR text of ${text.length} characters does not fit in a QR code`, { cause });
   }
   const size = qr.getModuleCount();
   const modules = new Uint8Array(size * size);

@@ -77,7 +77,7 @@ function defaultTimers(): TimerApi {
 function checkTicket(t: CodeTicket): CodeTicket {
   const validDate = (d: unknown): boolean => d instanceof Date && Number.isFinite(d.getTime());
   if (!t || typeof t.qrText !== 'string' || !t.qrText || !validDate(t.expiresAt) || !validDate(t.refreshAfter)) {
-    throw new RenderError('invalid_input', 'fetchCode resolved to something that is not { qrText, expiresAt, refreshAfter }');
+    throw new RenderError('render/invalid_input', 'fetchCode resolved to something that is not { qrText, expiresAt, refreshAfter }');
   }
   return t;
 }

@@ -6,7 +6,7 @@ import { HealthCodeError } from '../errors.js';
  * - `too_long`: the text does not fit in a version 40 QR code at error correction level M.
  * - `too_small`: the drawing area cannot hold the code at one device pixel per module.
  */
-export type RenderErrorCode = 'invalid_input' | 'too_long' | 'too_small';
+export type RenderErrorCode = 'render/invalid_input' | 'render/too_long' | 'render/too_small';
 
 /** Thrown by the renderers for input they cannot draw. */
 export class RenderError extends HealthCodeError<RenderErrorCode> {}

@@ -68,6 +68,7 @@ const NOTICES: Record<RenderNotice['kind'], BilingualText> = {
 };
 
 // Control characters could break the SVG or a terminal; display data never needs them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const cleanText = (s: string): string => s.replace(/[\u0000-\u001f\u007f]/g, '').trim();
 
 /**
@@ -77,13 +78,13 @@ const cleanText = (s: string): string => s.replace(/[\u0000-\u001f\u007f]/g, '')
  */
 export function createRenderModel(qrText: string, display: DisplayData, opts: RenderModelOptions = {}): RenderModel {
   if (!display || !HEALTH_STATUSES.includes(display.status)) {
-    throw new RenderError('invalid_input', `unknown status ${JSON.stringify(display?.status)}`);
+    throw new RenderError('render/invalid_input', `unknown status ${JSON.stringify(display?.status)}`);
   }
-  if (typeof display.name !== 'string') throw new RenderError('invalid_input', 'display.name must be a string');
+  if (typeof display.name !== 'string') throw new RenderError('render/invalid_input', 'display.name must be a string');
   for (const key of ['expiresAt', 'refreshAfter'] as const) {
     const d = display[key];
     if (d !== undefined && !(d instanceof Date && Number.isFinite(d.getTime()))) {
-      throw new RenderError('invalid_input', `display.${key} must be a valid Date`);
+      throw new RenderError('render/invalid_input', `display.${key} must be a valid Date`);
     }
   }
   const now = opts.now ?? new Date();

@@ -46,7 +46,7 @@ function qrElement(matrix: QrMatrix, attrs: string): string {
  */
 export function renderQrSvg(qrText: string, opts: { scale?: number } = {}): string {
   const scale = opts.scale ?? 4;
-  if (!(scale > 0 && Number.isFinite(scale))) throw new RenderError('invalid_input', `scale must be a positive number, got ${scale}`);
+  if (!(scale > 0 && Number.isFinite(scale))) throw new RenderError('render/invalid_input', `scale must be a positive number, got ${scale}`);
   const matrix = encodeQr(qrText);
   const px = withQuietZone(matrix.size) * scale;
   return qrElement(matrix, `xmlns="http://www.w3.org/2000/svg" width="${px}" height="${px}"`);

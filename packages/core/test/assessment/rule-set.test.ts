@@ -27,7 +27,7 @@ describe('parseRuleSet', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(RuleSetError);
-    expect((error as RuleSetError).code).toBe('invalid_rule_set');
+    expect((error as RuleSetError).code).toBe('rule_set/invalid_rule_set');
     expect((error as RuleSetError).issues.map((i) => i.path)).toEqual([
       'riskAreas.0.validUntil',
       'riskAreas.1.region',

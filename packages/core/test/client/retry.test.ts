@@ -20,7 +20,7 @@ function scriptedHost(answers: (HostResponse | HostError)[]) {
 
 const json = (status: number, body: unknown): HostResponse => ({ status, headers: { 'content-type': 'application/json' }, body });
 const form = json(200, { version: '2026.1', sections: [] });
-const offline = new HostError('network', 'no route to host', { host: 'scripted' });
+const offline = new HostError('host/network', 'no route to host', { host: 'scripted' });
 
 function clientFor(host: Host, random = () => 0.5) {
   const sleeps: number[] = [];
@@ -64,14 +64,14 @@ describe('client retries', () => {
     const { host, calls } = scriptedHost([offline]);
     const { client } = clientFor(host);
     const error = await client.getForm().catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'network', status: 0, cause: offline });
+    expect(error).toMatchObject({ code: 'api/network', status: 0, cause: offline });
     expect(calls).toHaveLength(4);
   });
 
   it('rejects a 2xx body outside the contract as invalid_response without retrying', async () => {
     const { host, calls } = scriptedHost([json(200, { sections: [] })]);
     const { client } = clientFor(host);
-    await expect(client.getForm()).rejects.toMatchObject({ code: 'invalid_response', status: 200 });
+    await expect(client.getForm()).rejects.toMatchObject({ code: 'api/invalid_response', status: 200 });
     expect(calls).toHaveLength(1);
   });
 

@@ -41,8 +41,8 @@ describe('defaultCryptoProvider', () => {
   it('refuses to sign with jsrsasign when no secure random source exists', async () => {
     vi.stubGlobal('crypto', undefined);
     const provider = (await freshCodeModule()).jsrsasignCryptoProvider();
-    await expect(provider.sign('ES256', TEST_ISSUER_KEY, new Uint8Array([1]))).rejects.toMatchObject({ code: 'no_secure_random' });
-    await expect(provider.generateKeyPair('ES256')).rejects.toMatchObject({ code: 'no_secure_random' });
-    expect(() => provider.randomBytes(8)).toThrow(expect.objectContaining({ code: 'no_secure_random' }));
+    await expect(provider.sign('ES256', TEST_ISSUER_KEY, new Uint8Array([1]))).rejects.toMatchObject({ code: 'crypto/no_secure_random' });
+    await expect(provider.generateKeyPair('ES256')).rejects.toMatchObject({ code: 'crypto/no_secure_random' });
+    expect(() => provider.randomBytes(8)).toThrow(expect.objectContaining({ code: 'crypto/no_secure_random' }));
   });
 });

@@ -45,11 +45,11 @@ describe('issueCode', () => {
     ['a fractional TTL', { ttlSeconds: 1.5 }],
     ['an unknown status', { status: 'blue' as never }],
   ])('refuses %s', async (_, change) => {
-    expect(await inputError({ ...STANDARD_INPUT, ...change })).toBe('invalid_input');
+    expect(await inputError({ ...STANDARD_INPUT, ...change })).toBe('code/invalid_input');
   });
 
   it('refuses a key without kid', async () => {
     const { kid: _, ...keyless } = TEST_ISSUER_KEY;
-    await expect(issueCode(STANDARD_INPUT, { key: keyless as never })).rejects.toMatchObject({ code: 'invalid_key' });
+    await expect(issueCode(STANDARD_INPUT, { key: keyless as never })).rejects.toMatchObject({ code: 'code/invalid_key' });
   });
 });

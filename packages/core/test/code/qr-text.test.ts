@@ -92,7 +92,7 @@ describe('QR text', () => {
     ['a fourth segment', (j: string) => `${j}.AAAA`],
     ['an empty signature', (j: string) => j.replace(/\.[^.]*$/, '.')],
   ])('refuses to wrap a JWS with %s', (_, mutate) => {
-    expect(formatError(() => wrapJws(mutate(jws)))).toBe('malformed');
+    expect(formatError(() => wrapJws(mutate(jws)))).toBe('code/malformed');
   });
 
   it('reads bytes after the DEFLATE stream as nothing: they cannot alter the signed JWS', () => {
@@ -103,13 +103,13 @@ describe('QR text', () => {
   it('refuses a frame whose DEFLATE body inflates beyond the limit', () => {
     const bomb = deflateSync(new Uint8Array(100_000), { dictionary: FRAME_DICTIONARY });
     const frame = Uint8Array.from([1, 0, 64, 0, 20, ...new Uint8Array(64).fill(1), ...bomb]);
-    expect(formatError(() => decodeQrText(qrOf(frame)))).toBe('malformed');
+    expect(formatError(() => decodeQrText(qrOf(frame)))).toBe('code/malformed');
   });
 
   it('refuses an unknown frame version, a wrong prefix and oversized text', () => {
     const frame = frameOf(standard);
-    expect(formatError(() => decodeQrText(qrOf(Uint8Array.from([2, ...frame.subarray(1)]))))).toBe('malformed');
-    expect(formatError(() => decodeQrText(standard.replace('HC1:', 'HC2:')))).toBe('malformed');
-    expect(formatError(() => decodeQrText(`HC1:${'0'.repeat(2100)}`))).toBe('too_large');
+    expect(formatError(() => decodeQrText(qrOf(Uint8Array.from([2, ...frame.subarray(1)]))))).toBe('code/malformed');
+    expect(formatError(() => decodeQrText(standard.replace('HC1:', 'HC2:')))).toBe('code/malformed');
+    expect(formatError(() => decodeQrText(`HC1:${'0'.repeat(2100)}`))).toBe('code/too_large');
   });
 });

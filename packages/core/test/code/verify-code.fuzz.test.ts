@@ -59,7 +59,7 @@ const frameEdit = fc.oneof(
 type FrameEdit = typeof frameEdit extends fc.Arbitrary<infer T> ? T : never;
 
 function applyFrameEdits(edits: FrameEdit[]): Uint8Array {
-  let bytes = Array.from(frame);
+  const bytes = Array.from(frame);
   for (const e of edits) {
     const i = e.at % (bytes.length + (e.kind === 'insert' ? 1 : 0) || 1);
     if (e.kind === 'flip') bytes[i] = (bytes[i] ?? 0) ^ (1 << e.bit);

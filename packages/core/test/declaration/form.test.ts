@@ -120,7 +120,7 @@ describe('buildFormDescriptor', () => {
   });
 
   it('refuses an unknown version with a stable code', () => {
-    expect(() => buildFormDescriptor({ version: '0.9' })).toThrow(expect.objectContaining({ code: 'unknown_form_version' }));
+    expect(() => buildFormDescriptor({ version: '0.9' })).toThrow(expect.objectContaining({ code: 'form/unknown_form_version' }));
   });
 
   it('keeps one locale when localized', () => {

@@ -14,7 +14,7 @@ import {
 } from '@healthcode/core/host/kit';
 import { HostError, isHostError, type Host } from '@healthcode/core';
 
-const toError = (raw: unknown) => new HostError('host_error', 'failed', { host: 'test', raw });
+const toError = (raw: unknown) => new HostError('host/host_error', 'failed', { host: 'test', raw });
 
 describe('hostCapabilities', () => {
   it('lists exactly the capabilities present', () => {
@@ -25,7 +25,7 @@ describe('hostCapabilities', () => {
   it('requireCapability returns a present capability and throws unsupported for a missing one', () => {
     const scan = { scanQRCode: async () => ({ text: '' }) };
     expect(requireCapability({ name: 't', scan }, 'scan')).toBe(scan);
-    expect(() => requireCapability({ name: 't' }, 'location')).toThrow(expect.objectContaining({ code: 'unsupported', host: 't' }));
+    expect(() => requireCapability({ name: 't' }, 'location')).toThrow(expect.objectContaining({ code: 'host/unsupported', host: 't' }));
   });
 
   it('withoutUndefined drops absent capabilities so they are not reported', () => {
@@ -35,18 +35,18 @@ describe('hostCapabilities', () => {
 
 describe('HostError helpers', () => {
   it('isHostError checks the class and, optionally, the code', () => {
-    const error = new HostError('timeout', 'slow', { host: 'x', raw: { t: 1 } });
+    const error = new HostError('host/timeout', 'slow', { host: 'x', raw: { t: 1 } });
     expect(isHostError(error)).toBe(true);
-    expect(isHostError(error, 'network', 'timeout')).toBe(true);
-    expect(isHostError(error, 'network')).toBe(false);
+    expect(isHostError(error, 'host/network', 'host/timeout')).toBe(true);
+    expect(isHostError(error, 'host/network')).toBe(false);
     expect(isHostError(new Error('x'))).toBe(false);
   });
 
   it('asHostError keeps a HostError and wraps anything else as host_error with raw', () => {
-    const original = new HostError('denied', 'no', { host: 'x' });
+    const original = new HostError('host/denied', 'no', { host: 'x' });
     expect(asHostError('y', original)).toBe(original);
     const wrapped = asHostError('y', new TypeError('boom'));
-    expect(wrapped).toMatchObject({ code: 'host_error', host: 'y', message: 'boom' });
+    expect(wrapped).toMatchObject({ code: 'host/host_error', host: 'y', message: 'boom' });
     expect(wrapped.raw).toBeInstanceOf(TypeError);
     expect(wrapped.cause).toBe(wrapped.raw);
   });
@@ -144,7 +144,7 @@ describe('normaliseCoordinates', () => {
 
   it('rejects missing, non-numeric or out-of-range coordinates', () => {
     for (const raw of [{ latitude: '', longitude: 1 }, { latitude: 'north', longitude: 1 }, { latitude: 91, longitude: 0 }, { latitude: 0, longitude: 181 }]) {
-      expect(() => normaliseCoordinates('h', raw)).toThrow(expect.objectContaining({ code: 'host_error', raw }));
+      expect(() => normaliseCoordinates('h', raw)).toThrow(expect.objectContaining({ code: 'host/host_error', raw }));
     }
   });
 });
@@ -162,7 +162,7 @@ describe('prepareCanvas2D', () => {
     const node = { width: 0, height: 0, getContext: () => ({ fillStyle: '', fillRect() {} }) };
     expect(prepareCanvas2D('h', node, { width: 10, height: 10 }, 0).pixelRatio).toBe(1);
     expect(() => prepareCanvas2D('h', { width: 0, height: 0, getContext: () => null }, { width: 1, height: 1 }, 1)).toThrow(
-      expect.objectContaining({ code: 'unsupported' }),
+      expect.objectContaining({ code: 'host/unsupported' }),
     );
   });
 });
@@ -171,8 +171,8 @@ describe('withTimeout', () => {
   it('rejects with the given error when time runs out, and passes results through otherwise', async () => {
     vi.useFakeTimers();
     try {
-      const slow = withTimeout(new Promise(() => {}), 100, () => new HostError('timeout', 'late', { host: 'h' }));
-      const assertion = expect(slow).rejects.toMatchObject({ code: 'timeout' });
+      const slow = withTimeout(new Promise(() => {}), 100, () => new HostError('host/timeout', 'late', { host: 'h' }));
+      const assertion = expect(slow).rejects.toMatchObject({ code: 'host/timeout' });
       await vi.advanceTimersByTimeAsync(100);
       await assertion;
       await expect(withTimeout(Promise.resolve(1), 100, () => new Error('x'))).resolves.toBe(1);

@@ -17,7 +17,7 @@ describe('createHostRequest', () => {
     const sent = { url: 'https://x.test/v1/declarations', method: 'PATCH' as const, headers: { authorization: 'Bearer secret' }, body: { name: '张三' } };
     const error = await request(sent).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
-    expect((error as HostError).code).toBe('unsupported');
+    expect((error as HostError).code).toBe('host/unsupported');
     expect((error as HostError).raw).toEqual({ url: sent.url, method: 'PATCH' });
     expect(JSON.stringify((error as HostError).raw)).not.toContain('secret');
   });
@@ -53,8 +53,8 @@ describe('createHostRequest', () => {
   it('rejects methods the host cannot send, and a missing url, before sending', async () => {
     let sent = 0;
     const request = createHostRequest('h', async () => (sent++, { status: 200, headers: {}, body: '' }), { methods: ['GET'] });
-    await expect(request({ url: 'u', method: 'PATCH' })).rejects.toMatchObject({ code: 'unsupported' });
-    await expect(request({ url: '' })).rejects.toMatchObject({ code: 'host_error' });
+    await expect(request({ url: 'u', method: 'PATCH' })).rejects.toMatchObject({ code: 'host/unsupported' });
+    await expect(request({ url: '' })).rejects.toMatchObject({ code: 'host/host_error' });
     expect(sent).toBe(0);
   });
 
@@ -89,22 +89,22 @@ describe('createJsonStorage', () => {
   it('measures the limit in UTF-8 bytes of the JSON text', async () => {
     const { storage } = memory(8);
     await storage.set('ok', '健康'); // "健康" with quotes: 8 bytes
-    await expect(storage.set('big', '健康码')).rejects.toMatchObject({ code: 'too_large', raw: { bytes: 11, maxValueBytes: 8 } });
+    await expect(storage.set('big', '健康码')).rejects.toMatchObject({ code: 'host/too_large', raw: { bytes: 11, maxValueBytes: 8 } });
   });
 
   it('rejects values JSON cannot represent, and empty keys', async () => {
     const { storage } = memory();
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    await expect(storage.set('k', cyclic)).rejects.toMatchObject({ code: 'host_error' });
-    await expect(storage.set('k', undefined)).rejects.toMatchObject({ code: 'host_error' });
-    await expect(storage.get('')).rejects.toMatchObject({ code: 'host_error' });
+    await expect(storage.set('k', cyclic)).rejects.toMatchObject({ code: 'host/host_error' });
+    await expect(storage.set('k', undefined)).rejects.toMatchObject({ code: 'host/host_error' });
+    await expect(storage.get('')).rejects.toMatchObject({ code: 'host/host_error' });
   });
 
   it('reports stored text that is not JSON as host_error', async () => {
     const { data, storage } = memory();
     data.set('k', 'not json');
-    await expect(storage.get('k')).rejects.toMatchObject({ code: 'host_error' });
+    await expect(storage.get('k')).rejects.toMatchObject({ code: 'host/host_error' });
   });
 
   it('counts bytes like TextEncoder', () => {

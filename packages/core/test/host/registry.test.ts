@@ -54,13 +54,13 @@ describe('host registry', () => {
       }
     })();
     expect(error).toBeInstanceOf(HostError);
-    expect(error).toMatchObject({ code: 'unsupported', host: 'nope' });
+    expect(error).toMatchObject({ code: 'host/unsupported', host: 'nope' });
     expect((error as Error).message).toContain('known');
   });
 
   it('throws unsupported when auto detects nothing', () => {
     register('never', () => false);
-    expect(() => createHost('auto')).toThrow(expect.objectContaining({ code: 'unsupported' }));
+    expect(() => createHost('auto')).toThrow(expect.objectContaining({ code: 'host/unsupported' }));
   });
 
   it('rejects the reserved name auto and empty names', () => {

@@ -105,7 +105,7 @@ describe('deriveSubjectId', () => {
     const number = '11010519491231002X';
     expect(() => deriveSubjectId({ type: 'resident_id_card', number }, 'short')).toThrow(SubjectIdError);
     expect(() => deriveSubjectId({ type: 'resident_id_card', number }, new Uint8Array(15))).toThrow(
-      expect.objectContaining({ code: 'invalid_key', message: expect.not.stringContaining(number) }),
+      expect.objectContaining({ code: 'privacy/invalid_key', message: expect.not.stringContaining(number) }),
     );
   });
 });

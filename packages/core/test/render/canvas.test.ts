@@ -93,7 +93,7 @@ describe('drawOnCanvas', () => {
   it('rejects an area too small for one device pixel per module', () => {
     const ctx = new FakeCanvas2D(40, 60);
     expect(() => drawOnCanvas(ctx, model(hc1), { width: 40, height: 60, pixelRatio: 1 })).toThrow(
-      expect.objectContaining({ name: 'RenderError', code: 'too_small' }),
+      expect.objectContaining({ name: 'RenderError', code: 'render/too_small' }),
     );
   });
 });

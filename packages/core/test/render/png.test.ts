@@ -43,6 +43,6 @@ describe('renderPng', () => {
   });
 
   it.each([0, 1.5, 65, Number.NaN])('rejects scale %s', (scale) => {
-    expect(() => renderPng(hc1, { scale })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(() => renderPng(hc1, { scale })).toThrow(expect.objectContaining({ code: 'render/invalid_input' }));
   });
 });

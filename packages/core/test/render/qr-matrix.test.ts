@@ -27,12 +27,12 @@ describe('encodeQr', () => {
   });
 
   it('reports text too long for any QR version as too_long', () => {
-    expect(() => encodeQr('x'.repeat(3000))).toThrow(expect.objectContaining({ name: 'RenderError', code: 'too_long' }));
+    expect(() => encodeQr('x'.repeat(3000))).toThrow(expect.objectContaining({ name: 'RenderError', code: 'render/too_long' }));
   });
 
   it('rejects empty and non-string text as invalid_input', () => {
-    expect(() => encodeQr('')).toThrow(expect.objectContaining({ code: 'invalid_input' }));
-    expect(() => encodeQr(42 as unknown as string)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(() => encodeQr('')).toThrow(expect.objectContaining({ code: 'render/invalid_input' }));
+    expect(() => encodeQr(42 as unknown as string)).toThrow(expect.objectContaining({ code: 'render/invalid_input' }));
   });
 
   it('states the ISO quiet zone', () => {

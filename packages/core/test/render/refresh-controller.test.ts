@@ -128,7 +128,7 @@ describe('createRefreshController', () => {
   it('treats a malformed ticket from fetchCode as a failure', async () => {
     const { controller } = setup(async () => ({ qrText: 'HC1:1', expiresAt: 'soon' }) as unknown as CodeTicket);
     await controller.start();
-    expect(controller.snapshot()).toMatchObject({ state: 'expired', failures: 1, lastError: { code: 'invalid_input' } });
+    expect(controller.snapshot()).toMatchObject({ state: 'expired', failures: 1, lastError: { code: 'render/invalid_input' } });
     controller.stop();
   });
 

@@ -37,9 +37,9 @@ describe('createRenderModel', () => {
   });
 
   it('rejects an unknown status and invalid dates', () => {
-    expect(() => createRenderModel(text, { name: 'x', status: 'blue' as 'green' })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    expect(() => createRenderModel(text, { name: 'x', status: 'blue' as 'green' })).toThrow(expect.objectContaining({ code: 'render/invalid_input' }));
     expect(() => createRenderModel(text, { name: 'x', status: 'red', expiresAt: new Date(Number.NaN) })).toThrow(
-      expect.objectContaining({ code: 'invalid_input' }),
+      expect.objectContaining({ code: 'render/invalid_input' }),
     );
   });
 

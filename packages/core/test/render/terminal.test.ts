@@ -5,6 +5,7 @@ import { bitmapToRgba, cleanupTemp, decodeBoth, sampleHc1Text, SAMPLE_TEXTS } fr
 
 afterAll(cleanupTemp);
 
+// eslint-disable-next-line no-control-regex -- ANSI escapes start with ESC
 const ANSI = /\x1b\[[0-9;]*m/g;
 const HALVES: Record<string, [number, number]> = { ' ': [0, 0], '▀': [1, 0], '▄': [0, 1], '█': [1, 1] };
 

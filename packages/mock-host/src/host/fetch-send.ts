@@ -24,7 +24,7 @@ export async function sendWithFetch(host: string, fetch: FetchLike, request: Pre
       response = await fetch(request.url, init);
     } catch (raw) {
       if (isHostError(raw)) throw raw;
-      throw new HostError('network', `request to ${request.url} failed`, { host, raw });
+      throw new HostError('host/network', `request to ${request.url} failed`, { host, raw });
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
@@ -35,7 +35,7 @@ export async function sendWithFetch(host: string, fetch: FetchLike, request: Pre
   if (request.timeoutMs === undefined) return exchange;
   return withTimeout(exchange, request.timeoutMs, () => {
     const raw = { url: request.url, timeoutMs: request.timeoutMs };
-    return new HostError('timeout', `no response from ${request.url} within ${request.timeoutMs} ms`, { host, raw });
+    return new HostError('host/timeout', `no response from ${request.url} within ${request.timeoutMs} ms`, { host, raw });
   });
 }
 
@@ -43,7 +43,7 @@ export async function sendWithFetch(host: string, fetch: FetchLike, request: Pre
 export function globalFetch(host: string): FetchLike {
   return (url, init) => {
     const fetch = (globalThis as { fetch?: FetchLike }).fetch;
-    if (!fetch) return Promise.reject(new HostError('unsupported', 'this runtime has no fetch', { host }));
+    if (!fetch) return Promise.reject(new HostError('host/unsupported', 'this runtime has no fetch', { host }));
     return fetch(url, init);
   };
 }

@@ -168,7 +168,7 @@ export function mockHost(options: MockHostOptions = {}): MockHost & Required<Omi
         perform('scan.scanQRCode', [opts], () => {
           const text = scans.shift();
           if (text === undefined) {
-            throw new HostError('cancelled', 'no scan result queued', { host: name, raw: { reason: 'empty queue' } });
+            throw new HostError('host/cancelled', 'no scan result queued', { host: name, raw: { reason: 'empty queue' } });
           }
           return { text };
         }),

@@ -1,4 +1,4 @@
-import { HostError } from '@healthcode/core';
+import { type HostError } from '@healthcode/core';
 import { mockHost, type FetchLike } from '@healthcode/mock-host';
 import { testHost, type FakeServer, type ScriptedFailure, type ScriptedOperation } from '@healthcode/test-utils';
 
@@ -16,7 +16,7 @@ const operations = {
   location: 'location.getLocation',
 } as const satisfies Record<ScriptedOperation, string>;
 
-const codes = { cancelled: 'cancelled', denied: 'denied', network: 'network', timeout: 'timeout' } as const satisfies Record<
+const codes = { cancelled: 'host/cancelled', denied: 'host/denied', network: 'host/network', timeout: 'host/timeout' } as const satisfies Record<
   ScriptedFailure,
   HostError['code']
 >;

@@ -18,12 +18,12 @@ describe('mockHost', () => {
     host.queueScan('a', 'b');
     expect((await host.scan.scanQRCode()).text).toBe('a');
     expect((await host.scan.scanQRCode()).text).toBe('b');
-    await expect(host.scan.scanQRCode()).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(host.scan.scanQRCode()).rejects.toMatchObject({ code: 'host/cancelled' });
   });
 
   it('fails only the next scripted call', async () => {
     const host = mockHost();
-    host.failNext('identity.getAuthCode', 'denied');
+    host.failNext('identity.getAuthCode', 'host/denied');
     await expect(host.identity.getAuthCode()).rejects.toBeInstanceOf(HostError);
     await expect(host.identity.getAuthCode()).resolves.toEqual({ code: expect.stringMatching(/^mock-auth-/) });
   });
@@ -61,7 +61,7 @@ describe('mockHost', () => {
     try {
       const host = mockHost({ fetch: () => new Promise(() => {}) });
       const pending = host.request({ url: 'https://x.test/slow', timeoutMs: 1000 });
-      const assertion = expect(pending).rejects.toMatchObject({ code: 'timeout' });
+      const assertion = expect(pending).rejects.toMatchObject({ code: 'host/timeout' });
       await vi.advanceTimersByTimeAsync(1000);
       await assertion;
     } finally {

@@ -59,4 +59,43 @@ export const PG_MIGRATIONS: readonly string[] = [
     id integer PRIMARY KEY CHECK (id = 1), state text NOT NULL, signed_trust_list text,
     updated_at bigint NOT NULL);
   `,
+  // Version 2: the health authority's area (postgres-authority.ts, the tables of SQLite's
+  // version 4) and codes by subject, to revoke a subject's outstanding codes. Keys compared
+  // by range (stay prefixes, appeal ids) use the C collation, as SQLite compares bytes.
+  `
+  CREATE INDEX codes_by_subject ON codes (subject_id, expires_at);
+  CREATE TABLE operators (
+    operator_id text PRIMARY KEY, name text NOT NULL, token_hash text NOT NULL UNIQUE,
+    created_at bigint NOT NULL, revoked_at bigint);
+  CREATE TABLE audit_log (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at bigint NOT NULL, actor text NOT NULL,
+    action text NOT NULL, target text NOT NULL, reason text, details text);
+  CREATE TABLE rule_sets (
+    seq bigint GENERATED ALWAYS AS IDENTITY, version text PRIMARY KEY, rule_set text NOT NULL,
+    published_at bigint NOT NULL, published_by text NOT NULL);
+  CREATE TABLE fact_batches (
+    batch_id text PRIMARY KEY, kind text NOT NULL, lines integer NOT NULL, subjects integer NOT NULL,
+    received_at bigint NOT NULL, received_by text NOT NULL);
+  CREATE TABLE fact_contacts (
+    subject_id text NOT NULL, case_type text NOT NULL, last_contact_date text NOT NULL,
+    source text NOT NULL, batch_id text NOT NULL, recorded_at bigint NOT NULL);
+  CREATE INDEX fact_contacts_by_subject ON fact_contacts (subject_id);
+  CREATE TABLE fact_tests (
+    subject_id text NOT NULL, sampled_at bigint NOT NULL, result text NOT NULL,
+    lab_id text NOT NULL, batch_id text NOT NULL, recorded_at bigint NOT NULL);
+  CREATE INDEX fact_tests_by_subject ON fact_tests (subject_id);
+  CREATE TABLE manual_statuses (
+    status_id text PRIMARY KEY, subject_id text NOT NULL, record text NOT NULL, lifted_at bigint);
+  CREATE INDEX manual_statuses_by_subject ON manual_statuses (subject_id);
+  CREATE TABLE appeals (
+    appeal_id text COLLATE "C" PRIMARY KEY, user_id text NOT NULL, state text NOT NULL,
+    filed_at bigint NOT NULL, record text NOT NULL);
+  CREATE INDEX appeals_by_user ON appeals (user_id, filed_at);
+  CREATE INDEX appeals_by_state ON appeals (state, filed_at, appeal_id);
+  CREATE TABLE stays (
+    prefix text COLLATE "C" NOT NULL, to_day text COLLATE "C" NOT NULL, from_day text COLLATE "C" NOT NULL,
+    subject_id text NOT NULL, PRIMARY KEY (prefix, to_day, from_day, subject_id));
+  CREATE TABLE evaluations (
+    subject_id text PRIMARY KEY, evaluation text NOT NULL, evaluated_at bigint NOT NULL);
+  `,
 ];

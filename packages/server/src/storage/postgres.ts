@@ -13,6 +13,7 @@ import type {
   StoredCode,
 } from '@healthcode/service';
 import { IDENTIFIER, PURGES, assertIdentifiers, countsByStatus, purgeCutoffs, venueSummary } from './day-queries.js';
+import { createPostgresAuthorityStore, type PgAccess } from './postgres-authority.js';
 import { PG_MIGRATIONS } from './postgres-schema.js';
 import {
   num,
@@ -262,9 +263,15 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     },
   };
 
+  const access: PgAccess = {
+    query: (name, text, values) => query(pool, name, text, values),
+    transaction: (work) => transaction((client) => work({ query: (name, text, values) => query(client, name, text, values) })),
+  };
+
   let closing: Promise<void> | undefined;
   return {
     keyring,
+    authority: createPostgresAuthorityStore(access, tokenHash),
     async ping() {
       await pool.query('SELECT 1');
     },
@@ -342,6 +349,9 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
         await insertCode(db, code);
         return code;
       });
+    },
+    async outstandingCodes(subjectId, now) {
+      return (await query(pool, 'outstanding-codes', 'SELECT * FROM codes WHERE subject_id = $1 AND expires_at > $2', [subjectId, now])).map(toCode);
     },
     claimIdempotencyKey,
     async releaseIdempotencyKey(userId, key) {

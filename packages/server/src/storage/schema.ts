@@ -56,7 +56,45 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX venues_by_scanner_token ON venues (scanner_token_hash);
   ALTER TABLE users ADD COLUMN subject_id TEXT;
   `,
-  // Version 4: the dashboard aggregates in SQL over covering indexes (an organisation's day
+  // Version 4: the health authority's area (sqlite-authority.ts) and codes by subject, to
+  // revoke a subject's outstanding codes when its colour gets worse.
+  `
+  CREATE INDEX codes_by_subject ON codes (subject_id, expires_at);
+  CREATE TABLE operators (
+    operator_id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL, revoked_at INTEGER);
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL,
+    action TEXT NOT NULL, target TEXT NOT NULL, reason TEXT, details TEXT);
+  CREATE TABLE rule_sets (
+    version TEXT PRIMARY KEY, rule_set TEXT NOT NULL, published_at INTEGER NOT NULL,
+    published_by TEXT NOT NULL);
+  CREATE TABLE fact_batches (
+    batch_id TEXT PRIMARY KEY, kind TEXT NOT NULL, lines INTEGER NOT NULL, subjects INTEGER NOT NULL,
+    received_at INTEGER NOT NULL, received_by TEXT NOT NULL);
+  CREATE TABLE fact_contacts (
+    subject_id TEXT NOT NULL, case_type TEXT NOT NULL, last_contact_date TEXT NOT NULL,
+    source TEXT NOT NULL, batch_id TEXT NOT NULL, recorded_at INTEGER NOT NULL);
+  CREATE INDEX fact_contacts_by_subject ON fact_contacts (subject_id);
+  CREATE TABLE fact_tests (
+    subject_id TEXT NOT NULL, sampled_at INTEGER NOT NULL, result TEXT NOT NULL,
+    lab_id TEXT NOT NULL, batch_id TEXT NOT NULL, recorded_at INTEGER NOT NULL);
+  CREATE INDEX fact_tests_by_subject ON fact_tests (subject_id);
+  CREATE TABLE manual_statuses (
+    status_id TEXT PRIMARY KEY, subject_id TEXT NOT NULL, record TEXT NOT NULL, lifted_at INTEGER);
+  CREATE INDEX manual_statuses_by_subject ON manual_statuses (subject_id);
+  CREATE TABLE appeals (
+    appeal_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, state TEXT NOT NULL,
+    filed_at INTEGER NOT NULL, record TEXT NOT NULL);
+  CREATE INDEX appeals_by_user ON appeals (user_id, filed_at);
+  CREATE INDEX appeals_by_state ON appeals (state, filed_at, appeal_id);
+  CREATE TABLE stays (
+    prefix TEXT NOT NULL, to_day TEXT NOT NULL, from_day TEXT NOT NULL, subject_id TEXT NOT NULL,
+    PRIMARY KEY (prefix, to_day, from_day, subject_id)) WITHOUT ROWID;
+  CREATE TABLE evaluations (
+    subject_id TEXT PRIMARY KEY, evaluation TEXT NOT NULL, evaluated_at INTEGER NOT NULL);
+  `,
+  // Version 5: the dashboard aggregates in SQL over covering indexes (an organisation's day
   // is read from the index alone), and retention purges by age.
   `
   DROP INDEX declarations_by_subject;

@@ -11,6 +11,7 @@ import type {
   StoredAnswer,
 } from '@healthcode/service';
 import { MIGRATIONS } from './schema.js';
+import { createSqliteAuthorityStore } from './sqlite-authority.js';
 import type { Storage } from './storage.js';
 import { PURGES, assertIdentifiers, countsByStatus, purgeCutoffs, venueSummary } from './day-queries.js';
 import {
@@ -98,6 +99,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       'INSERT OR REPLACE INTO codes VALUES (@codeId, @userId, @subjectId, @status, @region, @display, @qrText, @keyId, @issuedAt, @expiresAt)',
     ),
     latestCode: db.prepare('SELECT * FROM codes WHERE user_id = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1'),
+    outstandingCodes: db.prepare('SELECT * FROM codes WHERE subject_id = ? AND expires_at > ?'),
     getIdempotent: db.prepare('SELECT * FROM idempotency WHERE user_id = ? AND key = ?'),
     claimIdempotent: db.prepare(`INSERT OR IGNORE INTO idempotency VALUES (@userId, @key, @fingerprint, ${PENDING}, 'null', @createdAt)`),
     releaseIdempotent: db.prepare(`DELETE FROM idempotency WHERE user_id = ? AND key = ? AND status = ${PENDING}`),
@@ -227,6 +229,10 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     async renewCode(code, previousCodeId) {
       return renewCode(code, previousCodeId);
     },
+    async outstandingCodes(subjectId, now) {
+      return many(q.outstandingCodes, toCode, subjectId, now);
+    },
+    authority: createSqliteAuthorityStore(db, tokenHash),
     async claimIdempotencyKey(claim) {
       return claimIdempotencyKey(claim);
     },

@@ -1,4 +1,4 @@
-import type { ServiceStore, SharedKeyringStore } from '@healthcode/service';
+import type { AuthorityStore, ServiceStore, SharedKeyringStore } from '@healthcode/service';
 
 /**
  * Where the server keeps its state: the service engine's `ServiceStore` plus a way to
@@ -6,6 +6,8 @@ import type { ServiceStore, SharedKeyringStore } from '@healthcode/service';
  * implement it.
  */
 export interface Storage extends ServiceStore {
+  /** The health authority's area, in the same database; the server keeps it in memory when absent. */
+  authority?: AuthorityStore;
   /**
    * Present when several server processes may share the store (PostgreSQL): they then keep
    * one key material and trust list in it, and no per-process cache of current codes.

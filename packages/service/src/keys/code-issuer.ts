@@ -11,7 +11,12 @@ export interface CodeSubject {
   subjectId: string;
   status: HealthStatus;
   display: StoredCode['display'];
+  /** When the holder's last negative test was sampled (epoch ms), to carry in the code. */
+  negativeTestAt?: number;
 }
+
+/** What the colour function says a code's holder is now. */
+export type ColourOf = (code: StoredCode) => Promise<Pick<CodeSubject, 'status' | 'negativeTestAt'>>;
 
 /** Options of {@link createCodeIssuer}. */
 export interface CodeIssuerOptions {
@@ -28,6 +33,8 @@ export interface CodeIssuerOptions {
    * from the store, so a code renewed or declared in one process is the one all serve.
    */
   cacheSize?: number;
+  /** Recomputes the colour when a code is renewed; default: the last code's status. */
+  colourOf?: ColourOf;
 }
 
 /**
@@ -37,6 +44,8 @@ export interface CodeIssuerOptions {
  */
 export function createCodeIssuer(options: CodeIssuerOptions) {
   const cache = boundedMap<string, StoredCode>(options.cacheSize ?? 100_000);
+  // Users whose colour changed since their cached code was signed: renewed at their next request.
+  const stale = new Set<string>();
   const inFlight = new Map<string, Promise<StoredCode | undefined>>();
   const refreshAt = (code: StoredCode) => code.issuedAt + (code.expiresAt - code.issuedAt) * options.refreshRatio;
 
@@ -54,6 +63,7 @@ export function createCodeIssuer(options: CodeIssuerOptions) {
         codeId,
         issuedAt: new Date(issuedAtSec * 1000),
         ttlSeconds: options.ttlSeconds,
+        ...(subject.negativeTestAt === undefined ? {} : { negativeTestAt: new Date(Math.min(subject.negativeTestAt, issuedAtSec * 1000)) }),
       },
       { key, crypto: options.crypto },
     );
@@ -72,13 +82,18 @@ export function createCodeIssuer(options: CodeIssuerOptions) {
   }
 
   async function refresh(userId: string): Promise<StoredCode | undefined> {
-    const latest = cache.get(userId) ?? (await options.store.latestCode(userId));
+    const cached = cache.get(userId);
+    const wasStale = stale.delete(userId);
+    const latest = cached ?? (await options.store.latestCode(userId));
     if (!latest) return undefined;
-    if (options.now().getTime() < refreshAt(latest)) {
+    const due = wasStale || options.now().getTime() >= refreshAt(latest);
+    // A code read back from the store may predate a change of colour this process never saw.
+    const colour = due || !cached ? ((await options.colourOf?.(latest)) ?? latest) : latest;
+    if (!due && colour.status === latest.status) {
       cache.set(userId, latest);
       return latest;
     }
-    const next = await issue(latest);
+    const next = await issue({ ...latest, ...colour });
     // A declaration may have committed a newer code while this one was being signed (here or
     // in another process); saving the re-signed old status now would silently undo it.
     const meanwhile = cache.get(userId);
@@ -93,12 +108,17 @@ export function createCodeIssuer(options: CodeIssuerOptions) {
     issue,
     /** Makes `code` the user's current code in the cache, after it has been stored. */
     remember(code: StoredCode): void {
+      stale.delete(code.userId);
       cache.set(code.userId, code);
+    },
+    /** The user's colour changed: the next request gets a freshly evaluated code. */
+    invalidate(userId: string): void {
+      stale.add(userId);
     },
     /** The user's current code, renewed when due; `undefined` when the user never declared. */
     async current(userId: string): Promise<StoredCode | undefined> {
       const cached = cache.get(userId);
-      if (cached && options.now().getTime() < refreshAt(cached)) return cached;
+      if (cached && !stale.has(userId) && options.now().getTime() < refreshAt(cached)) return cached;
       let pending = inFlight.get(userId);
       if (!pending) {
         pending = refresh(userId).finally(() => inFlight.delete(userId));
@@ -125,7 +145,7 @@ export function createCodeIssuer(options: CodeIssuerOptions) {
 export type CodeIssuer = ReturnType<typeof createCodeIssuer>;
 
 /** A Map that forgets its oldest entries beyond `limit` (insertion order; re-setting refreshes). */
-function boundedMap<K, V>(limit: number) {
+export function boundedMap<K, V>(limit: number) {
   const map = new Map<K, V>();
   return {
     get: (key: K) => map.get(key),

@@ -10,6 +10,7 @@ import {
   type TrustList,
   type TrustedKey,
 } from '@healthcode/core/code';
+import { ServiceConfigError } from '../errors.js';
 import { randomHex } from '../ids.js';
 
 /** The issuer a service signs codes as, published in its trust list. */
@@ -41,6 +42,18 @@ export interface KeyringState {
   subjectKey: string;
   /** Sequence number of the last trust list signed. */
   sequence: number;
+  /**
+   * Codes revoked before they expire (a colour got worse), each kept until its code's
+   * expiry (NumericDate) plus the clock-skew slack, so the list holds at most the codes
+   * revoked within one code lifetime.
+   */
+  revokedCodes?: RevokedCode[];
+}
+
+/** A revoked code id and when its code expires (NumericDate seconds). */
+export interface RevokedCode {
+  codeId: string;
+  expiresAt: number;
 }
 
 /** Options of {@link createKeyringState}. */
@@ -128,6 +141,11 @@ export interface Keyring {
    * @returns the new key's public half
    */
   rotate(): Promise<PublicJwk>;
+  /**
+   * Puts code ids in the trust list's revoked code ids until their codes expire, and
+   * re-signs the list, so a checkpoint that syncs refuses them.
+   */
+  revokeCodes(codes: readonly RevokedCode[]): Promise<void>;
   /** A copy of the state, for persisting. */
   state(): KeyringState;
   /**
@@ -163,10 +181,16 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
       });
   }
 
-  const fingerprintOf = (keys: TrustedKey[]) => keys.map((k) => `${k.jwk.kid}/${k.notAfter ?? ''}`).join(',');
+  // A revoked code leaves the list once it would fail verification as expired anyway.
+  const liveRevocations = (nowSec: number) => (state.revokedCodes ?? []).filter((r) => nowSec < r.expiresAt + RETIRED_KEY_SLACK_SECONDS);
+  const fingerprintOf = (keys: readonly TrustedKey[], revoked: readonly string[]) =>
+    `${keys.map((k) => `${k.jwk.kid}/${k.notAfter ?? ''}`).join(',')};${revoked.length}:${revoked[revoked.length - 1] ?? ''}`;
+  const wanted = (nowSec: number) => {
+    const keys = publishedKeys(nowSec);
+    return { keys, fingerprint: fingerprintOf(keys, liveRevocations(nowSec).map((r) => r.codeId)) };
+  };
   const isFresh = (fingerprint: string, nowSec: number) =>
     published !== undefined && published.fingerprint === fingerprint && nowSec < published.value.trust.issuedAt + listTtl / 4;
-
   // Published lists are the deeply frozen ones verifyTrustList returns: verifiers index a
   // frozen list once (a mutable one is re-indexed on every check-in), and every list this
   // keyring publishes is checked against its root key before use.
@@ -181,7 +205,7 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
       return;
     }
     const trust = await frozen(signed, Math.floor(now().getTime() / 1000));
-    published = { value: { trust, signed }, fingerprint: fingerprintOf(trust.issuers.flatMap((i) => i.keys)) };
+    published = { value: { trust, signed }, fingerprint: fingerprintOf(trust.issuers.flatMap((i) => i.keys), trust.revokedCodeIds) };
   }
 
   /** Runs `change` on the shared keys under the store's lock, or on the local ones when nothing is shared. */
@@ -202,7 +226,7 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
       expiresAt: nowSec + listTtl,
       issuers: [{ id: options.issuer.id, name: options.issuer.name, regions: [options.issuer.region], keys }],
       revokedKeyIds: [],
-      revokedCodeIds: [],
+      revokedCodeIds: liveRevocations(nowSec).map((r) => r.codeId),
     };
     const signed = await signTrustList(trust, state.root, { crypto: options.crypto });
     await options.onChange?.(structuredCloneState(state));
@@ -216,18 +240,18 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
     rootPublicKey: toPublicJwk(state.root),
     signingKey() {
       const last = state.issuerKeys[state.issuerKeys.length - 1];
-      if (!last) throw new Error('keyring has no issuer key');
+      if (!last) throw new ServiceConfigError('service/no_issuer_key', 'keyring has no issuer key');
       return last.jwk;
     },
     current() {
       const nowSec = Math.floor(now().getTime() / 1000);
-      const fingerprint = fingerprintOf(publishedKeys(nowSec));
+      const { fingerprint } = wanted(nowSec);
       if (published && isFresh(fingerprint, nowSec)) return Promise.resolve(published.value);
       // One signer at a time: concurrent callers share the signature being made, and with a
       // shared store the first process to sign publishes for all (the others adopt its list).
       signing ??= changeShared(async () => {
-        const keys = publishedKeys(nowSec);
-        if (!isFresh(fingerprintOf(keys), nowSec)) await sign(keys, fingerprintOf(keys), nowSec);
+        const latest = wanted(nowSec);
+        if (!isFresh(latest.fingerprint, nowSec)) await sign(latest.keys, latest.fingerprint, nowSec);
       })
         .then(() => (published as { value: PublishedTrustList }).value)
         .finally(() => {
@@ -247,6 +271,15 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
         await options.onChange?.(structuredCloneState(state));
       });
       return toPublicJwk(next.jwk);
+    },
+    async revokeCodes(codes) {
+      if (codes.length === 0) return;
+      const nowSec = Math.floor(now().getTime() / 1000);
+      await changeShared(async () => {
+        const known = new Set((state.revokedCodes ?? []).map((r) => r.codeId));
+        state.revokedCodes = [...liveRevocations(nowSec), ...codes.filter((c) => !known.has(c.codeId) && nowSec < c.expiresAt + RETIRED_KEY_SLACK_SECONDS)];
+        await options.onChange?.(structuredCloneState(state));
+      });
     },
     state: () => structuredCloneState(state),
     async sync() {

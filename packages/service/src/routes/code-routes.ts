@@ -7,11 +7,18 @@ import { created, ok, parseOrThrow, type ServiceRoute } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { newId } from '../ids.js';
 import type { StoredCheckin } from '../store/store.js';
+import { codeWithReasons } from '../authority/code-reasons.js';
 
 /** A `VerifyResult` with its dates as ISO strings. */
 export function verifyResultToJson(result: VerifyResult): VerifyResultJson {
   if (!result.valid) return { valid: false, reason: result.reason, message: result.message };
-  return { ...result, issuedAt: result.issuedAt.toISOString(), expiresAt: result.expiresAt.toISOString() };
+  const { negativeTestAt, ...rest } = result;
+  return {
+    ...rest,
+    issuedAt: result.issuedAt.toISOString(),
+    expiresAt: result.expiresAt.toISOString(),
+    ...(negativeTestAt ? { negativeTestAt: negativeTestAt.toISOString() } : {}),
+  };
 }
 
 /** The current code (`GET /v1/code`), the trust list, and check-ins at venues. */
@@ -24,7 +31,7 @@ export function codeRoutes(ctx: ServiceContext): ServiceRoute[] {
         const user = await authenticate(ctx, request);
         const code = await ctx.codes.current(user.userId);
         if (!code) throw new ApiError('not_found', 'no code yet: submit a declaration first');
-        return ok(ctx.codes.toResponse(code));
+        return ok(await codeWithReasons(ctx, code));
       },
     },
     {

@@ -9,9 +9,9 @@ import { created, ok, parseOrThrow, type ServiceRoute } from '../http.js';
 import { runIdempotent } from '../idempotency.js';
 import { newId } from '../ids.js';
 import type { StoredDeclaration, StoredUser } from '../store/store.js';
-
-/** How far back earlier declarations count as history for the assessment. */
-const HISTORY_DAYS = 28;
+import { colourFields } from '../authority/code-reasons.js';
+import { HISTORY_DAYS, evaluationToJson } from '../authority/colour.js';
+import { staysOf } from '../authority/stays.js';
 
 /** The answer to a declaration for another subject than the one the user is bound to. */
 const anotherPerson = () => new ApiError('forbidden', 'this account declares for another person');
@@ -41,7 +41,10 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
       declaredAt: new Date(d.declaredAt),
       declaration: d.declaration as Declaration,
     }));
-    const assessment = assessDeclaration(declaration, { rules: ctx.rules, now, history });
+    const rules = await ctx.colour.rules();
+    const assessment = assessDeclaration(declaration, { rules, now, history });
+    // The code shows the colour of everything known, not of this declaration alone.
+    const evaluation = await ctx.colour.evaluate(subjectId, { declaredAt: now, declaration });
     const record: StoredDeclaration = {
       declarationId: newId('dcl'),
       userId,
@@ -55,16 +58,17 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
     const code = await ctx.codes.issue({
       userId,
       subjectId,
-      status: assessment.status,
+      status: evaluation.status,
       display: { name: maskName(declaration.person.name), documentTail: documentTail(declaration.identityDocument.number) },
+      ...(evaluation.lastNegativeTestAt ? { negativeTestAt: evaluation.lastNegativeTestAt.getTime() } : {}),
     });
     const response: SubmitDeclarationResponse = {
       declarationId: record.declarationId,
       declaredAt: now.toISOString(),
       assessment,
-      code: ctx.codes.toResponse(code),
+      code: { ...ctx.codes.toResponse(code), ...colourFields(evaluationToJson(evaluation), code) },
     };
-    return { response, record, code };
+    return { response, record, code, evaluation };
   }
 
   return [
@@ -79,11 +83,14 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
         if (user.identityStatus !== 'verified') throw new ApiError('forbidden', 'your identity was not accepted');
         return runIdempotent(ctx, request, user.userId, API_ROUTES.declarations, async (recordAnswer) => {
           await ctx.limits.declarations.take(user.userId);
-          const { response, record, code } = await declare(user, request.body);
+          const { response, record, code, evaluation } = await declare(user, request.body);
           const answer = created(response);
           // The store binds the subject atomically: of two concurrent first declarations for different people, one loses here.
           if (!(await ctx.store.commitDeclaration({ declaration: record, code, idempotency: recordAnswer(answer) }))) throw anotherPerson();
           ctx.codes.remember(code);
+          // After the commit, outside its transaction: a crash here leaves stays unindexed until the subject declares again.
+          await ctx.authority.indexStays(staysOf(record.subjectId, record.declaration as Declaration));
+          await ctx.colour.record(record.subjectId, evaluation);
           return answer;
         });
       },

@@ -28,6 +28,15 @@ export function createMemoryStore(): ServiceStore {
   const reviews = new Map<string, StoredReview>();
   let declarations: StoredDeclaration[] = [];
   const codes = new Map<string, StoredCode>();
+  // Every code until it expires, for outstandingCodes; pruned as codes are added.
+  // Every code ever issued, oldest first, for retention; `codes` holds each user's current one.
+  let history: StoredCode[] = [];
+  let unexpired: StoredCode[] = [];
+  const issued = (code: StoredCode) => {
+    codes.set(code.userId, copy(code));
+    unexpired = [...unexpired.filter((c) => c.expiresAt > code.issuedAt), copy(code)];
+    history.push(copy(code));
+  };
   const idempotency = new Map<string, IdempotencyRecord>();
   const orgs = new Map<string, StoredOrg>();
   const orgTokens = new Map<string, string>();
@@ -35,12 +44,6 @@ export function createMemoryStore(): ServiceStore {
   const venues = new Map<string, StoredVenue>();
   const scannerTokens = new Map<string, string>();
   let checkins: StoredCheckin[] = [];
-  // Every code ever issued, oldest first, for retention; `codes` holds each user's current one.
-  let issued: StoredCode[] = [];
-  const keepCode = (code: StoredCode) => {
-    codes.set(code.userId, copy(code));
-    issued.push(copy(code));
-  };
   const inRange = (at: number, from: number, to: number) => at >= from && at < to;
   const idemKey = (userId: string, key: string) => JSON.stringify([userId, key]);
   // An answer replaces its key's pending claim; the first answer under a key wins, as in SQLite.
@@ -86,7 +89,7 @@ export function createMemoryStore(): ServiceStore {
       if (!user || (user.subjectId !== undefined && user.subjectId !== declaration.subjectId)) return false;
       user.subjectId = declaration.subjectId;
       declarations.push(copy(declaration));
-      keepCode(code);
+      issued(code);
       remember(answer);
       return true;
     },
@@ -94,7 +97,7 @@ export function createMemoryStore(): ServiceStore {
       return copy(declarations.filter((d) => d.subjectId === subjectId && d.declaredAt >= since).sort(byTime((d) => d.declaredAt)));
     },
     async saveCode(code) {
-      keepCode(code);
+      issued(code);
     },
     async latestCode(userId) {
       return copy(codes.get(userId));
@@ -102,8 +105,11 @@ export function createMemoryStore(): ServiceStore {
     async renewCode(code, previousCodeId) {
       const current = codes.get(code.userId);
       if (current && current.codeId !== previousCodeId) return copy(current);
-      keepCode(code);
+      issued(code);
       return copy(code);
+    },
+    async outstandingCodes(subjectId, now) {
+      return copy(unexpired.filter((c) => c.subjectId === subjectId && c.expiresAt > now));
     },
     async claimIdempotencyKey(claim) {
       // No await between the lookup and the set: the claim is atomic on the event loop.
@@ -169,7 +175,7 @@ export function createMemoryStore(): ServiceStore {
       };
       declarations = keep(declarations, (d) => d.declaredAt >= now - retention.declarationsMs, 'declarations');
       checkins = keep(checkins, (c) => c.checkedInAt >= now - retention.checkinsMs, 'checkins');
-      issued = keep(issued, (c) => c.expiresAt >= now - retention.codesMs || codes.get(c.userId)?.codeId === c.codeId, 'codes');
+      history = keep(history, (c) => c.expiresAt >= now - retention.codesMs || codes.get(c.userId)?.codeId === c.codeId, 'codes');
       for (const [token, session] of sessions) {
         if (session.expiresAt <= now && sessions.delete(token)) report.sessions++;
       }

@@ -228,6 +228,8 @@ export interface ServiceStore {
    * wins. Resolves to the user's current code afterwards: `code`, or the one that won.
    */
   renewCode(code: StoredCode, previousCodeId: string): Promise<StoredCode>;
+  /** Every code of a subject's holders still valid at `now` (not only the latest: the one before is valid until it expires). */
+  outstandingCodes(subjectId: string, now: number): Promise<StoredCode[]>;
 
   /**
    * Claims `claim.key` for `claim.userId` atomically: resolves `undefined` when this call

@@ -37,7 +37,7 @@ export interface ServiceContractOptions {
 export interface JsonAnswer {
   status: number;
   // Tests read fields of answers freely; the contract's zod schemas check their shapes.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+   
   body: any;
 }
 

@@ -23,6 +23,7 @@ import { IDEMPOTENCY_IN_PROGRESS } from '@healthcode/service';
 import { parsePublicJwk, verifyCode, verifyTrustList } from '@healthcode/core';
 import { greenAnswers, residentId, unwellAnswers } from './fixtures.js';
 import { caller, manualClock, type JsonAnswer, type ServiceContractOptions, type ServiceUnderTest } from './harness.js';
+import { testAuthorityContract } from './authority-suite.js';
 
 /** 10:00 in Shanghai: mid-morning, far from the day's edges. */
 const START = new Date('2026-11-27T02:00:00.000Z');
@@ -570,5 +571,7 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         expect((await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: b.orgId }), asB)).status).toBe(200);
       });
     });
+
+    testAuthorityContract(() => ({ service, call, clock }));
   });
 }

@@ -89,7 +89,7 @@ export function testHost(options: TestHostOptions): void {
         await host.storage!.set('big', 'small');
         // A JSON string literal adds two quote bytes, so this is one byte over the limit.
         const error = await failure(host.storage!.set('big', 'x'.repeat(maxValueBytes - 1)));
-        expectHostError(error, 'too_large');
+        expectHostError(error, 'host/too_large');
         expect(await host.storage!.get('big')).toBe('small');
       });
 
@@ -145,12 +145,12 @@ export function testHost(options: TestHostOptions): void {
 
       it('rejects with network when no response arrives', async () => {
         script.failNext('request', 'network');
-        expectHostError(await failure(host.request!({ url: url('/json') })), 'network');
+        expectHostError(await failure(host.request!({ url: url('/json') })), 'host/network');
       });
 
       it('rejects with timeout when the host gives up waiting', async () => {
         script.failNext('request', 'timeout');
-        expectHostError(await failure(host.request!({ url: url('/json'), timeoutMs: 50 })), 'timeout');
+        expectHostError(await failure(host.request!({ url: url('/json'), timeoutMs: 50 })), 'host/timeout');
       });
     });
 
@@ -162,7 +162,7 @@ export function testHost(options: TestHostOptions): void {
 
       it('rejects with cancelled when the user closes the scanner', async () => {
         script.failNext('scan', 'cancelled');
-        expectHostError(await failure(host.scan!.scanQRCode()), 'cancelled');
+        expectHostError(await failure(host.scan!.scanQRCode()), 'host/cancelled');
       });
     });
 
@@ -227,7 +227,7 @@ export function testHost(options: TestHostOptions): void {
 
       it('rejects with denied when the user refuses location access', async () => {
         script.failNext('location', 'denied');
-        expectHostError(await failure(host.location!.getLocation()), 'denied');
+        expectHostError(await failure(host.location!.getLocation()), 'host/denied');
       });
     });
   });

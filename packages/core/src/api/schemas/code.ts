@@ -1,6 +1,20 @@
 import * as z from 'zod';
 import { healthStatusSchema, idSchema, isoDateTimeSchema } from './common.js';
 
+/** Text in each locale (`zh-CN`, `en`, `zh-HK`). */
+const localizedTextSchema = z.record(z.string(), z.string());
+
+/** One reason of a colour: a stable code, its text, the city day since which it applies and what clears it. */
+export const statusReasonSchema = z.object({
+  code: z.string().min(1),
+  message: localizedTextSchema,
+  /** City day (YYYY-MM-DD). */
+  since: z.string(),
+  clears: localizedTextSchema,
+});
+/** One reason of a colour. */
+export type StatusReasonJson = z.infer<typeof statusReasonSchema>;
+
 /** Masked display data carried in a code: never a full name or document number. */
 export const codeDisplaySchema = z.object({
   name: z.string(),
@@ -19,6 +33,10 @@ export const codeResponseSchema = z.object({
   /** When a client should fetch a fresh code (before `expiresAt`, so scanning never meets an expired one). */
   refreshAfter: isoDateTimeSchema,
   display: codeDisplaySchema,
+  /** Why the colour is not green: each active finding, since when and what clears it (empty when green). */
+  reasons: z.array(statusReasonSchema).optional(),
+  /** When the holder's last negative test was sampled, as the code carries it. */
+  negativeTestAt: isoDateTimeSchema.optional(),
 });
 /** Body of `GET /v1/code`. */
 export type CodeResponse = z.infer<typeof codeResponseSchema>;
@@ -47,6 +65,7 @@ export const verifyResultJsonSchema = z.discriminatedUnion('valid', [
     expiresAt: isoDateTimeSchema,
     display: codeDisplaySchema,
     keyId: z.string(),
+    negativeTestAt: isoDateTimeSchema.optional(),
   }),
   z.object({ valid: z.literal(false), reason: z.string(), message: z.string() }),
 ]);

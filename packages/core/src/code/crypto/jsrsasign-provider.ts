@@ -26,7 +26,7 @@ function secureRandom(): { getRandomValues<T extends Uint8Array>(a: T): T } | un
 // jsrsasign seeds its generator from crypto.getRandomValues when the engine has it and from
 // Math.random otherwise; ECDSA nonces from Math.random leak the private key, so refuse to sign then.
 function requireSecureRandom(what: string): void {
-  if (!secureRandom()) throw new CryptoError('no_secure_random', `jsrsasign cannot ${what} safely: this engine has no crypto.getRandomValues`);
+  if (!secureRandom()) throw new CryptoError('crypto/no_secure_random', `jsrsasign cannot ${what} safely: this engine has no crypto.getRandomValues`);
 }
 
 function padHex(hex: string, bytes: number): string {
@@ -57,7 +57,7 @@ export function jsrsasignCryptoProvider(): CryptoProvider {
   return {
     name: 'jsrsasign',
     async sign(alg, key, data) {
-      if (key.alg !== alg) throw new CryptoError('invalid_key', `key ${key.kid} is for ${key.alg}, not ${alg}`);
+      if (key.alg !== alg) throw new CryptoError('crypto/invalid_key', `key ${key.kid} is for ${key.alg}, not ${alg}`);
       requireSecureRandom('sign');
       let hex: string;
       try {
@@ -66,7 +66,7 @@ export function jsrsasignCryptoProvider(): CryptoProvider {
         sig.updateHex(bytesToHex(data));
         hex = sig.sign();
       } catch (cause) {
-        throw new CryptoError('crypto_failure', `jsrsasign could not sign with ${key.kid}`, { cause });
+        throw new CryptoError('crypto/crypto_failure', `jsrsasign could not sign with ${key.kid}`, { cause });
       }
       if (alg !== 'ES256') return hexToBytes(hex);
       const { r, s } = ecdsaStatics.parseSigHexInHexRS(hex);
@@ -97,12 +97,12 @@ export function jsrsasignCryptoProvider(): CryptoProvider {
         if (alg !== 'ES256') return jwk;
         return { kty: 'EC', crv: 'P-256', x: fixedLength(jwk.x, 32), y: fixedLength(jwk.y, 32), d: fixedLength(jwk.d, 32)! };
       } catch (cause) {
-        throw new CryptoError('crypto_failure', `jsrsasign could not generate a ${alg} key`, { cause });
+        throw new CryptoError('crypto/crypto_failure', `jsrsasign could not generate a ${alg} key`, { cause });
       }
     },
     randomBytes(length) {
       const source = secureRandom();
-      if (!source) throw new CryptoError('no_secure_random', 'crypto.getRandomValues is not available');
+      if (!source) throw new CryptoError('crypto/no_secure_random', 'crypto.getRandomValues is not available');
       return source.getRandomValues(new Uint8Array(length));
     },
   };

@@ -1,5 +1,5 @@
 import { CryptoError } from '../errors.js';
-import type { Alg, PrivateJwk, PublicJwk } from '../keys.js';
+import type { Alg } from '../keys.js';
 import { isWellFormedEs256Signature } from './ecdsa-signature.js';
 import { KeyCache } from './key-cache.js';
 import { PRIVATE_JWK_MEMBERS, pickJwkMembers } from './jwk-members.js';
@@ -33,7 +33,7 @@ export function builtinNodeCrypto(): NodeCryptoLike | undefined {
  */
 export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
   const api = (nodeCrypto ?? builtinNodeCrypto()) as NodeCryptoLike | undefined;
-  if (!api || typeof api.verify !== 'function') throw new CryptoError('unavailable', 'node:crypto is not available');
+  if (!api || typeof api.verify !== 'function') throw new CryptoError('crypto/unavailable', 'node:crypto is not available');
   // Cached per key: the imported key inside the options node:crypto takes for its algorithm.
   const publicKeys = new KeyCache<object>();
   const privateKeys = new KeyCache<object>();
@@ -47,12 +47,12 @@ export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
   return {
     name: 'node',
     async sign(alg, key, data) {
-      if (key.alg !== alg) throw new CryptoError('invalid_key', `key ${key.kid} is for ${key.alg}, not ${alg}`);
+      if (key.alg !== alg) throw new CryptoError('crypto/invalid_key', `key ${key.kid} is for ${key.alg}, not ${alg}`);
       try {
         const k = privateKeys.get(key, () => options(alg, api.createPrivateKey({ key: pickJwkMembers(key, PRIVATE_JWK_MEMBERS), format: 'jwk' })));
         return new Uint8Array(api.sign('sha256', data, k));
       } catch (cause) {
-        throw new CryptoError('crypto_failure', `node:crypto could not sign with ${key.kid}`, { cause });
+        throw new CryptoError('crypto/crypto_failure', `node:crypto could not sign with ${key.kid}`, { cause });
       }
     },
     async verify(alg, key, data, signature) {
@@ -72,7 +72,7 @@ export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
           : api.generateKeyPairSync('rsa', { modulusLength: 2048 });
         return pair.privateKey.export({ format: 'jwk' }) as GeneratedKeyMaterial;
       } catch (cause) {
-        throw new CryptoError('crypto_failure', `node:crypto could not generate a ${alg} key`, { cause });
+        throw new CryptoError('crypto/crypto_failure', `node:crypto could not generate a ${alg} key`, { cause });
       }
     },
     randomBytes(length) {

@@ -49,7 +49,7 @@ const SIGN_PARAMS: Record<Alg, object> = {
 export function webCryptoProvider(subtle?: unknown): CryptoProvider {
   const global = globalWebCrypto();
   const api = (subtle ?? global?.subtle) as SubtleCryptoLike | undefined;
-  if (!api || typeof api.verify !== 'function') throw new CryptoError('unavailable', 'WebCrypto (crypto.subtle) is not available');
+  if (!api || typeof api.verify !== 'function') throw new CryptoError('crypto/unavailable', 'WebCrypto (crypto.subtle) is not available');
   const verifyKeys = new KeyCache<Promise<OpaqueKey>>();
   const signKeys = new KeyCache<Promise<OpaqueKey>>();
 
@@ -61,11 +61,11 @@ export function webCryptoProvider(subtle?: unknown): CryptoProvider {
   return {
     name: 'webcrypto',
     async sign(alg, key, data) {
-      if (key.alg !== alg) throw new CryptoError('invalid_key', `key ${key.kid} is for ${key.alg}, not ${alg}`);
+      if (key.alg !== alg) throw new CryptoError('crypto/invalid_key', `key ${key.kid} is for ${key.alg}, not ${alg}`);
       try {
         return new Uint8Array(await api.sign(SIGN_PARAMS[alg], await importFor(alg, key, 'sign'), data));
       } catch (cause) {
-        throw new CryptoError('crypto_failure', `WebCrypto could not sign with ${key.kid}`, { cause });
+        throw new CryptoError('crypto/crypto_failure', `WebCrypto could not sign with ${key.kid}`, { cause });
       }
     },
     async verify(alg, key, data, signature) {
@@ -85,11 +85,11 @@ export function webCryptoProvider(subtle?: unknown): CryptoProvider {
         const pair = await api.generateKey(params, true, ['sign', 'verify']);
         return pickJwkMembers((await api.exportKey('jwk', pair.privateKey)) as unknown as PrivateJwk, PRIVATE_JWK_MEMBERS) as unknown as GeneratedKeyMaterial;
       } catch (cause) {
-        throw new CryptoError('crypto_failure', `WebCrypto could not generate a ${alg} key`, { cause });
+        throw new CryptoError('crypto/crypto_failure', `WebCrypto could not generate a ${alg} key`, { cause });
       }
     },
     randomBytes(length) {
-      if (!global?.getRandomValues) throw new CryptoError('no_secure_random', 'crypto.getRandomValues is not available');
+      if (!global?.getRandomValues) throw new CryptoError('crypto/no_secure_random', 'crypto.getRandomValues is not available');
       return global.getRandomValues(new Uint8Array(length));
     },
   };

@@ -21,13 +21,13 @@ const frameScratch = new Uint8Array(digitsByteLength(MAX_QR_TEXT_LENGTH));
  */
 export function wrapJws(jws: string): string {
   const decoded = typeof jws === 'string' ? decodeCompactJws(jws) : undefined;
-  if (!decoded) throw new CodeFormatError('malformed', 'not a compact JWS with canonical base64url parts and a JSON header');
+  if (!decoded) throw new CodeFormatError('code/malformed', 'not a compact JWS with canonical base64url parts and a JSON header');
   const { headerBytes, payloadBytes, signature } = decoded;
   if (headerBytes.length > MAX_PART_BYTES || signature.length > MAX_PART_BYTES) {
-    throw new CodeFormatError('too_large', 'JWS header or signature too large for a frame');
+    throw new CodeFormatError('code/too_large', 'JWS header or signature too large for a frame');
   }
   const text = QR_PREFIX + bytesToDigits(encodeFrame({ header: headerBytes, payload: payloadBytes, signature }));
-  if (text.length > MAX_QR_TEXT_LENGTH) throw new CodeFormatError('too_large', `QR text would be ${text.length} characters, over ${MAX_QR_TEXT_LENGTH}`);
+  if (text.length > MAX_QR_TEXT_LENGTH) throw new CodeFormatError('code/too_large', `QR text would be ${text.length} characters, over ${MAX_QR_TEXT_LENGTH}`);
   return text;
 }
 
@@ -37,12 +37,12 @@ export function wrapJws(jws: string): string {
  * @throws {@link CodeFormatError} `too_large` or `malformed`
  */
 export function unwrapQrText(qrText: string): FrameParts {
-  if (typeof qrText !== 'string') throw new CodeFormatError('malformed', 'QR text must be a string');
-  if (qrText.length > MAX_QR_TEXT_LENGTH) throw new CodeFormatError('too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
-  if (!qrText.startsWith(QR_PREFIX)) throw new CodeFormatError('malformed', `QR text does not start with ${QR_PREFIX}`);
+  if (typeof qrText !== 'string') throw new CodeFormatError('code/malformed', 'QR text must be a string');
+  if (qrText.length > MAX_QR_TEXT_LENGTH) throw new CodeFormatError('code/too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
+  if (!qrText.startsWith(QR_PREFIX)) throw new CodeFormatError('code/malformed', `QR text does not start with ${QR_PREFIX}`);
   const frame = digitsToBytes(qrText, QR_PREFIX.length, frameScratch);
-  if (!frame) throw new CodeFormatError('malformed', 'QR text body is not a valid digit encoding');
+  if (!frame) throw new CodeFormatError('code/malformed', 'QR text body is not a valid digit encoding');
   const parts = decodeFrame(frame);
-  if (!parts) throw new CodeFormatError('malformed', 'QR text does not hold a valid frame');
+  if (!parts) throw new CodeFormatError('code/malformed', 'QR text does not hold a valid frame');
   return parts;
 }

@@ -15,7 +15,7 @@ export async function signTrustList(list: TrustList, rootKey: PrivateJwk, opts?:
   const parsed = trustListSchema.safeParse(list);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TrustListError('invalid_content', `trust list ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    throw new TrustListError('trust_list/invalid_content', `trust list ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
   return signCompactJws(TRUST_LIST_TYP, parsed.data, parsePrivateJwk(rootKey), opts?.crypto ?? defaultCryptoProvider());
 }

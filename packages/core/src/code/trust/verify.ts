@@ -46,34 +46,34 @@ export async function verifyTrustList(
   const nowMs = opts.now === undefined ? Date.now() : opts.now instanceof Date ? opts.now.getTime() : Number.NaN;
   const skew = opts.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS;
   if (!Number.isFinite(nowMs) || !Number.isFinite(skew) || skew < 0 || (opts.minSequence !== undefined && !Number.isFinite(opts.minSequence))) {
-    throw new TrustListError('invalid_options', 'now must be a valid Date, clockSkew a finite number of seconds >= 0, minSequence finite');
+    throw new TrustListError('trust_list/invalid_options', 'now must be a valid Date, clockSkew a finite number of seconds >= 0, minSequence finite');
   }
   if (typeof signed !== 'string' || signed.length > MAX_TRUST_LIST_LENGTH) {
-    throw new TrustListError('malformed', 'signed trust list must be a string of at most 1 MiB');
+    throw new TrustListError('trust_list/malformed', 'signed trust list must be a string of at most 1 MiB');
   }
   const decoded = decodeCompactJws(signed);
-  if (!decoded) throw new TrustListError('malformed', 'not a compact JWS');
+  if (!decoded) throw new TrustListError('trust_list/malformed', 'not a compact JWS');
   const header = checkHeader(decoded.header, TRUST_LIST_TYP, SUPPORTED_ALGORITHMS);
-  if (!header.ok) throw new TrustListError(header.reason, header.message);
+  if (!header.ok) throw new TrustListError(`trust_list/${header.reason}`, header.message);
   const roots = (Array.isArray(rootKey) ? rootKey : [rootKey]).map(parsePublicJwk);
   const root = roots.find((k) => k.kid === header.kid);
-  if (!root) throw new TrustListError('unknown_key', `trust list signed by unknown root key "${header.kid}"`);
-  if (root.alg !== header.alg) throw new TrustListError('unsupported_algorithm', `root key ${root.kid} is for ${root.alg}, header says ${header.alg}`);
+  if (!root) throw new TrustListError('trust_list/unknown_key', `trust list signed by unknown root key "${header.kid}"`);
+  if (root.alg !== header.alg) throw new TrustListError('trust_list/unsupported_algorithm', `root key ${root.kid} is for ${root.alg}, header says ${header.alg}`);
   const crypto = opts.crypto ?? defaultCryptoProvider();
   if (!(await crypto.verify(header.alg, root, decoded.signingInput, decoded.signature))) {
-    throw new TrustListError('bad_signature', 'trust list signature does not verify');
+    throw new TrustListError('trust_list/bad_signature', 'trust list signature does not verify');
   }
   const parsed = trustListSchema.safeParse(parseJsonObject(decoded.payloadBytes));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TrustListError('invalid_content', `trust list ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    throw new TrustListError('trust_list/invalid_content', `trust list ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
   const list = parsed.data;
   const now = Math.floor(nowMs / 1000);
-  if (list.issuedAt > now + skew) throw new TrustListError('not_yet_valid', 'trust list issued in the future');
-  if (list.expiresAt !== undefined && list.expiresAt < now - skew) throw new TrustListError('expired', 'trust list has expired');
+  if (list.issuedAt > now + skew) throw new TrustListError('trust_list/not_yet_valid', 'trust list issued in the future');
+  if (list.expiresAt !== undefined && list.expiresAt < now - skew) throw new TrustListError('trust_list/expired', 'trust list has expired');
   if (opts.minSequence !== undefined && list.sequence < opts.minSequence) {
-    throw new TrustListError('stale', `trust list sequence ${list.sequence} is older than ${opts.minSequence}`);
+    throw new TrustListError('trust_list/stale', `trust list sequence ${list.sequence} is older than ${opts.minSequence}`);
   }
   return deepFreeze(list);
 }

@@ -9,7 +9,7 @@ import type { FieldCondition, FormDescriptor, FormField, FormOption } from './de
 import { BOOLEAN_LABELS, FIELD_TEXTS, FORM_TITLE, OPTION_LABELS, SECTION_TITLES } from './labels.js';
 
 /** Thrown when the form definitions lack a text or use a schema the builder cannot describe (a bug, caught by tests). */
-export class FormDefinitionError extends HealthCodeError<'missing_text' | 'unsupported_schema'> {}
+export class FormDefinitionError extends HealthCodeError<'form/missing_text' | 'form/unsupported_schema'> {}
 
 /** Where the walk is: the answer path, the text key prefix of list items, the branch and its conditions. */
 interface Position {
@@ -32,13 +32,13 @@ function textKey(pos: Position, withBranch: boolean): string {
 
 function fieldText(pos: Position) {
   const text = FIELD_TEXTS[textKey(pos, true)] ?? FIELD_TEXTS[textKey(pos, false)];
-  if (!text) throw new FormDefinitionError('missing_text', `no label for form field '${textKey(pos, true)}'`);
+  if (!text) throw new FormDefinitionError('form/missing_text', `no label for form field '${textKey(pos, true)}'`);
   return text;
 }
 
 function optionLabel(pos: Position, value: string): LocalizedText {
   const label = OPTION_LABELS[pos.path]?.[value];
-  if (!label) throw new FormDefinitionError('missing_text', `no label for option '${value}' of '${pos.path}'`);
+  if (!label) throw new FormDefinitionError('form/missing_text', `no label for option '${value}' of '${pos.path}'`);
   return label;
 }
 
@@ -107,7 +107,7 @@ function describeArray(schema: z.ZodArray, pos: Position): FormField[] {
     const itemFields = describe(element, { path: '', listPath: pos.path, required: true, conditions: [] });
     return [{ ...baseField(pos, 'list'), ...bounds, itemFields }];
   }
-  throw new FormDefinitionError('unsupported_schema', `cannot describe the list at '${pos.path}'`);
+  throw new FormDefinitionError('form/unsupported_schema', `cannot describe the list at '${pos.path}'`);
 }
 
 function describe(schema: z.ZodType, pos: Position): FormField[] {
@@ -134,7 +134,7 @@ function describe(schema: z.ZodType, pos: Position): FormField[] {
   if (schema instanceof z.ZodString) {
     return [{ ...baseField(pos, meta.input ?? 'text'), ...(schema.maxLength !== null ? { maxLength: schema.maxLength } : {}) }];
   }
-  throw new FormDefinitionError('unsupported_schema', `cannot describe the field at '${pos.path}'`);
+  throw new FormDefinitionError('form/unsupported_schema', `cannot describe the field at '${pos.path}'`);
 }
 
 /** Options of {@link buildFormDescriptor}. */
