@@ -129,7 +129,10 @@ function manualFindings(manual: readonly ManualFact[], today: IsoDate): Active[]
  *
  * @example
  * ```ts
- * const { status, reasons } = evaluateStatus({ declarations, facts: { tests }, rules, now: new Date() });
+ * import { DEFAULT_RULE_SET, evaluateStatus } from '@healthcode/core/assessment';
+ *
+ * const tests = [{ sampledAt: new Date('2026-12-01T08:00:00Z'), result: 'negative' as const, recordedAt: new Date() }];
+ * const { status, reasons } = evaluateStatus({ declarations: [], facts: { tests }, rules: DEFAULT_RULE_SET, now: new Date() });
  * ```
  */
 export function evaluateStatus(input: EvaluateInput): Evaluation {

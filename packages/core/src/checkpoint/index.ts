@@ -59,7 +59,11 @@ const DEVICE_FAILURES: ReadonlySet<VerifyFailureReason> = new Set(['invalid_opti
  *
  * @example
  * ```ts
- * const { decision, reason } = await checkAdmission(qrText, parseCheckpointPolicy('green+test:48h'), { trust });
+ * import { verifyTrustList } from '@healthcode/core';
+ * import { checkAdmission, parseCheckpointPolicy } from '@healthcode/core/checkpoint';
+ *
+ * const trust = await verifyTrustList(signedTrustList, rootPublicKey);
+ * const { decision, reason } = await checkAdmission(scannedText, parseCheckpointPolicy('green+test:48h'), { trust });
  * ```
  */
 export async function checkAdmission(qrText: string, policy: CheckpointPolicy, opts: VerifyOptions): Promise<CheckpointDecision> {

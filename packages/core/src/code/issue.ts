@@ -73,7 +73,7 @@ export async function issueCode(input: IssueCodeInput, opts: { key: PrivateJwk; 
   const { issuer, subject, status, region, display, codeId, issuedAt, ttlSeconds, negativeTestAt } = parsed.data;
   const iat = Math.floor((issuedAt ?? new Date()).getTime() / 1000);
   const nt = negativeTestAt === undefined ? undefined : Math.floor(negativeTestAt.getTime() / 1000);
-  if (nt !== undefined && (nt < 0 || nt > iat)) throw new CodeInputError('invalid_input', 'negativeTestAt: must not be after the issue time');
+  if (nt !== undefined && (nt < 0 || nt > iat)) throw new CodeInputError('code/invalid_input', 'negativeTestAt: must not be after the issue time');
   const payload = {
     iss: issuer,
     sub: subject,
