@@ -106,7 +106,7 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
     onKeysChange: (next) => saveKeyringState(options.keysDir, next),
     onError: (err) => app.log.error({ err }, 'unexpected error'),
     onAnswer: metrics.observeAnswer,
-    ...(shared ? { sharedKeys: shared, codeCacheSize: 0 } : {}),
+    ...(shared ? { sharedKeys: shared, sharedStore: true } : {}),
   });
   const { keyring } = service;
   await keyring.sync();

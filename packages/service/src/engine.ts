@@ -15,6 +15,9 @@ import { createColour } from './authority/colour.js';
 import { createMemoryAuthorityStore } from './authority/memory-store.js';
 import { authorityRoutes } from './authority/routes.js';
 
+/** How long a process sharing its store trusts what it cached of the authority's state. */
+const SHARED_CACHE_MS = 5_000;
+
 /** Options of {@link createServiceEngine}: the service's options, with the keyring already made from its keys. */
 export type ServiceEngineOptions = Omit<ServiceOptions, 'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange' | 'sharedKeys' | 'onAnswer'> & { keyring: Keyring };
 
@@ -33,7 +36,15 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
   const codeTtlSeconds = options.codeTtlSeconds ?? SERVICE_DEFAULTS.codeTtlSeconds;
   const shared = options.store.countInWindow?.bind(options.store);
   const authority = options.authority ?? createMemoryAuthorityStore();
-  const colour = createColour({ store: options.store, authority, keyring: options.keyring, codes: () => ctx.codes, rules: options.rules, now });
+  const colour = createColour({
+    store: options.store,
+    authority,
+    keyring: options.keyring,
+    codes: () => ctx.codes,
+    rules: options.rules,
+    now,
+    ...(options.sharedStore ? { cacheMs: SHARED_CACHE_MS } : {}),
+  });
   const ctx: ServiceContext = {
     authority,
     colour,
@@ -56,7 +67,7 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
       refreshRatio: options.refreshRatio ?? SERVICE_DEFAULTS.refreshRatio,
       now,
       crypto: options.crypto,
-      cacheSize: options.codeCacheSize,
+      cacheSize: options.sharedStore ? 0 : undefined,
       colourOf: colour.codeColour,
     }),
   };

@@ -30,10 +30,11 @@ export interface ServiceOptions {
   /** Fraction of a code's lifetime after which `GET /v1/code` issues a fresh one; default 0.8. */
   refreshRatio?: number;
   /**
-   * Users whose current code each process keeps in memory; default 100,000. Set 0 when
-   * several processes share the store, so that every process serves the same current code.
+   * Several processes share the store (PostgreSQL): what one process changes, the others
+   * must see. Current codes are then not cached per process, and the authority's rule set
+   * in force and last evaluations are re-read from the store every few seconds.
    */
-  codeCacheSize?: number;
+  sharedStore?: boolean;
   /** Lifetime of a session in seconds; default 7 days. */
   sessionTtlSeconds?: number;
   /** Per user and minute; defaults 30 declarations (idempotent replays are free) and 30 sign-ins. */
