@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_ROUTES } from '@healthcode/core/api';
 import { verifyCode } from '@healthcode/core/code';
+import { validateDeclaration } from '@healthcode/core/declaration';
 import { createServer, openPostgresStorage, openSqliteStorage, type Storage } from '@healthcode/server';
 import { caller, freshSchema, manualClock, postgresForTests } from '@healthcode/test-utils';
 import { seedCity, seeded } from '../src/seed/city.js';
@@ -20,6 +21,15 @@ describe.each(stores)('pnpm seed on $name', ({ skip, open }) => {
     const storage = await open();
     const written = await seedCity(storage, { users: 300, orgs: 3, days: 2, now: clock.now() });
     expect(written).toMatchObject({ users: 300, sessions: 300, codes: 300, declarations: 600, orgs: 3 });
+    // Stored declarations are what the declaration route stores: valid declarations of the form.
+    const statuses = new Set<string>();
+    for (let n = 0; n < 300; n++) {
+      for (const d of await storage.listDeclarations(seeded.subjectId(n), 0)) {
+        statuses.add(d.status);
+        expect(validateDeclaration(d.declaration, { formVersion: '1.1', now: clock.now() })).toMatchObject({ ok: true });
+      }
+    }
+    expect([...statuses].sort()).toEqual(['green', 'red', 'yellow']);
 
     const dir = mkdtempSync(join(tmpdir(), 'healthcode-seed-'));
     const server = await createServer({ storage, keysDir: join(dir, 'keys'), now: clock.now, log: { level: 'silent' } });

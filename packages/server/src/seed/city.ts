@@ -1,5 +1,5 @@
 import type { HealthStatus } from '@healthcode/core';
-import { cityDate, cityDayStart } from '@healthcode/core/declaration';
+import { cityDate, cityDayStart, gb11643CheckChar } from '@healthcode/core/declaration';
 import type { Storage } from '../storage/storage.js';
 import { tokenHash } from '../storage/rows.js';
 
@@ -56,20 +56,20 @@ function random(seed: number): () => number {
 
 const statusOf = (r: number): HealthStatus => (r < 0.97 ? 'green' : r < 0.99 ? 'yellow' : 'red');
 
-// A declaration and assessment shaped like the real ones (form 1.1), so bytes per user are realistic.
+// A declaration as the declaration route stores it (validated, form 1.1), so bytes per user
+// are realistic and the colour evaluates it as it would a real one.
 function declarationJson(n: number, status: HealthStatus, day: string): string {
   const unwell = status !== 'green';
+  const id = `31010419900307${String(n % 1000).padStart(3, '0')}`;
   return JSON.stringify({
-    formVersion: '1.1',
     person: { name: '张三' },
-    identityDocument: { type: 'resident_id_card', number: `3101041990${String(n % 100_000_000).padStart(8, '0')}` },
+    identityDocument: { type: 'resident_id_card', number: `${id}${gb11643CheckChar(id) ?? ''}` },
     phone: `138${String(n % 100_000_000).padStart(8, '0')}`,
     district: '310104',
     health: { temperature: unwell ? 38.2 : 36.6, symptoms: unwell ? ['fever'] : ['none'] },
     travel: { places: [] },
-    contacts: unwell ? { hadContact: true, caseType: 'close', lastContactDate: day } : { hadContact: false },
+    contacts: unwell ? { hadContact: true, caseType: status === 'red' ? 'confirmed' : 'suspected', lastContactDate: day } : { hadContact: false },
     returning: { isReturning: false },
-    declaredOn: day,
   });
 }
 const assessmentJson = (status: HealthStatus) =>
