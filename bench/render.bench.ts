@@ -1,4 +1,4 @@
-// Encode-and-render time per output format for a standard HC1 code (HC1: + 480 digits),
+// Encode-and-render time per output format for a standard HealthCode code (HCODE2: + 480 digits),
 // beside qrcode-generator's own make() + createSvgTag() on the same text in the same run.
 // Target: renderQrSvg at most 1.2x the baseline's time.
 import qrcode from 'qrcode-generator';
@@ -11,7 +11,7 @@ for (let i = 0; i < 480; i++) {
   x = (x * 1103515245 + 12345) % 2 ** 31;
   digits += String(x % 10);
 }
-const TEXT = `HC1:${digits}`;
+const TEXT = `HCODE2:${digits}`;
 const DISPLAY = { name: '张*三', documentTail: '1234', regionName: '深圳市', status: 'green' as const, expiresAt: new Date(Date.now() + 300_000) };
 
 /** A context that accepts every call and draws nothing: measures our work, not a rasteriser's. */
@@ -29,7 +29,7 @@ let sink = 0;
 const cases: Record<string, () => void> = {
   'render.baseline.qrcode-generator-svg': () => {
     const qr = qrcode(0, 'M');
-    qr.addData('HC1:', 'Alphanumeric');
+    qr.addData('HCODE2:', 'Alphanumeric');
     qr.addData(digits, 'Numeric');
     qr.make();
     sink += qr.createSvgTag({ cellSize: 4, margin: 16 }).length;

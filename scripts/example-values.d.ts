@@ -1,5 +1,5 @@
 // What a documentation example may take as given: the values a real app already has.
-import type { PublicJwk, Host } from '@healthcode/core';
+import type { PublicJwk, Host, TrustList } from '@healthcode/core';
 import type { WxLike } from '@healthcode/adapter-wechat';
 
 declare global {
@@ -15,4 +15,12 @@ declare global {
   const signedTrustList: string;
   /** QR text read by a scanner. */
   const scannedText: string;
+  /** A trust list already verified with `verifyTrustList`. */
+  const trustList: TrustList;
+  /** EU DCC document signer certificates (DER, base64), from the gateway or a national backend. */
+  const euCertificates: string[];
+  /** A SMART Health Cards issuer's JWK Set. */
+  const shcJwks: { keys: unknown[] };
+  /** An NZ COVID Pass issuer's DID document. */
+  const nzDidDocument: unknown;
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateKeyPair, issueCode, signTrustList, type PrivateJwk } from '@healthcode/core/code';
+import { newP256Key } from '../../../packages/any-code/test/support/keys.js';
+import { didDocument, nzCovidPass } from '../../../packages/any-code/test/support/vectors.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'node-checkpoint-'));
@@ -75,4 +77,18 @@ it('exits 2 with the usage when the trust list is not given', () => {
   const { code, stderr } = checkpoint([file('codes.txt')]);
   expect(code).toBe(2);
   expect(stderr).toContain('usage:');
+});
+
+it('reads an NZ COVID Pass beside HealthCodes when given the issuer DID document, and refuses it without', async () => {
+  const key = newP256Key();
+  const exp = new Date(Math.floor(Date.now() / 1000) * 1000 + 86400_000);
+  const pass = nzCovidPass(key, 'key-1', { nbf: new Date(Date.now() - 86400_000), exp });
+  writeFileSync(file('dids.json'), JSON.stringify([didDocument(key, 'key-1')]));
+  const codes = `${await issue(new Date(), 600)}\n${pass}\n`;
+
+  const withDid = checkpoint([...trustArgs(), '--nzcp-dids', file('dids.json')], codes);
+  expect(withDid.lines).toEqual([expect.stringMatching(/^VALID green 310000 Shanghai exp /), `VALID nzcp vaccination did:web:nzcp.test.example J*** S****** exp ${exp.toISOString().replace('.000Z', 'Z')}`]);
+  expect(withDid.code).toBe(0);
+
+  expect(checkpoint(trustArgs(), codes).lines[1]).toBe('INVALID no_trust');
 });

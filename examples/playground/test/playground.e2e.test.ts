@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newP256Key } from '../../../packages/any-code/test/support/keys.js';
+import { signingCertificate } from '../../../packages/any-code/test/support/certificate.js';
+import { didDocument, euDcc, nzCovidPass } from '../../../packages/any-code/test/support/vectors.js';
 import { DEMO_DOCUMENT } from '../src/server/demo-setup.js';
 import { type Playground, startPlayground } from '../src/server/start-playground.js';
 
@@ -19,10 +22,11 @@ describe.skipIf(!haveChromium)('playground, end to end in headless Chromium', ()
   let dataDir: string;
   let playground: Playground;
   let browser: Browser;
+  const nzKey = newP256Key();
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'healthcode-playground-'));
-    playground = await startPlayground({ dataDir, port: 0, logLevel: 'error' });
+    playground = await startPlayground({ dataDir, port: 0, logLevel: 'error', foreignTrust: { nzcp: { didDocuments: [didDocument(nzKey, 'key-1')] } } });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
@@ -131,6 +135,24 @@ describe.skipIf(!haveChromium)('playground, end to end in headless Chromium', ()
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 60_000);
+  it('verifies a pasted NZ COVID Pass against the configured foreign trust, and refuses an EU certificate it has no trust for', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${playground.url}/checkpoint.html`);
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.startsWith('Ready'));
+    const pass = nzCovidPass(nzKey, 'key-1', { nbf: new Date(Date.now() - 86_400_000), exp: new Date(Date.now() + 86_400_000) });
+    await page.fill('#paste', pass);
+    await page.click('#paste-form button');
+    await page.waitForSelector('#verdict[data-format="nzcp"]');
+    expect(await page.locator('#verdict').getAttribute('data-valid')).toBe('true');
+    expect(await page.locator('#verdict').innerText()).toContain('NZ COVID Pass · J*** S******');
+
+    const euKey = newP256Key();
+    await page.fill('#paste', euDcc(euKey, signingCertificate(euKey), { iat: new Date(), exp: new Date(Date.now() + 86_400_000) }));
+    await page.click('#paste-form button');
+    await page.waitForSelector('#verdict[data-format="eu-dcc"]');
+    expect(await page.locator('#verdict').innerText()).toContain('EU Digital COVID Certificate: no_trust');
+    await page.close();
+  });
 });
 
 /** Converts a PNG into a one-frame Y4M video (4:2:0), the format Chromium's fake camera plays. */

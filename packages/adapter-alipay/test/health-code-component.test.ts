@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const componentJs = join(here, '../miniprogram/components/health-code/health-code.js');
 const runtime = createRequire(import.meta.url)('../miniprogram/lib/runtime.js') as { configure(overrides: object): void };
 
-const green = { qrText: 'HC1:alipay-one', name: '李*四', status: 'green', expiresAt: '2026-03-01T09:00:00Z' };
+const green = { qrText: 'HCODE2:alipay-one', name: '李*四', status: 'green', expiresAt: '2026-03-01T09:00:00Z' };
 
 describe('<health-code> Alipay component', () => {
   let canvas: RecordingCanvas;
@@ -61,7 +61,7 @@ describe('<health-code> Alipay component', () => {
     mounted.setProps({ refreshing: true });
     expect(canvas.operations.length).toBe(before);
     expect(mounted.instance.data.refreshing).toBe(true);
-    mounted.setProps({ qrText: 'HC1:alipay-two', status: 'yellow' });
+    mounted.setProps({ qrText: 'HCODE2:alipay-two', status: 'yellow' });
     expect(mounted.instance.data.statusLabel).toBe('黄码');
     expect(canvas.operations.length).toBeGreaterThan(before);
   });

@@ -16,7 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const componentPath = join(here, '../miniprogram/components/health-code/health-code');
 const runtime = require('../miniprogram/lib/runtime.js') as { configure(overrides: object): void };
 
-const QR = 'HC1:test-code-one';
+const QR = 'HCODE2:test-code-one';
 const NOW = new Date('2026-03-01T08:00:00Z');
 
 describe('<health-code> WeChat component', () => {
@@ -80,7 +80,7 @@ describe('<health-code> WeChat component', () => {
   it('redraws when the app passes a new code or status', async () => {
     const comp = await mount(green);
     const before = canvas.operations.length;
-    comp.setData({ qrText: 'HC1:test-code-two', status: 'red' });
+    comp.setData({ qrText: 'HCODE2:test-code-two', status: 'red' });
     expect(canvas.operations.length).toBeGreaterThan(before);
     expect(comp.querySelector('.hc-status')!.dom!.textContent).toBe('红码');
     expect(canvas.operations.slice(before).some((o) => o.fillStyle === statusStyle('red').color)).toBe(true);

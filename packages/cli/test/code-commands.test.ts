@@ -70,7 +70,7 @@ describe('key files', () => {
     const r = await run(issueCommand, ['--key', 'loose/loose.key.json', '--status', 'green', '--subject', 'subject-0005']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/loose\.key\.json is readable by other users \(mode 644\)/);
-    expect(r.stdout).toMatch(/^HC1:/);
+    expect(r.stdout).toMatch(/^HCODE2:/);
   });
 
   it('refuses to overwrite an existing key unless --force is given', async () => {

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 const run = (argv: string[], stdin?: string) => runCommand(renderCommand, argv, { cwd: dir, ...(stdin === undefined ? {} : { stdin }) });
-const TEXT = 'HC1:0123456789012345678901234567890123456789';
+const TEXT = 'HCODE2:0123456789012345678901234567890123456789';
 
 describe('healthcode render', () => {
   it('writes a PNG file that decodes back to the text', async () => {

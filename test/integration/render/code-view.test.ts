@@ -17,7 +17,7 @@ describe('createCodeView', () => {
   it('labels the status and draws once both props and canvas are there', () => {
     const v = view();
     const t = target();
-    expect(v.setProps({ qrText: 'HC1:x', name: '张*三', status: 'yellow' })).toMatchObject({ statusLabel: '黄码', error: '' });
+    expect(v.setProps({ qrText: 'HCODE2:x', name: '张*三', status: 'yellow' })).toMatchObject({ statusLabel: '黄码', error: '' });
     expect(t.context.operations).toHaveLength(0);
     v.setCanvas(t);
     expect(t.context.operations.some((o) => o.fillStyle === statusStyle('yellow').color)).toBe(true);
@@ -25,7 +25,7 @@ describe('createCodeView', () => {
 
   it('forgets a drawing error once the canvas is large enough', () => {
     const v = view();
-    v.setProps({ qrText: 'HC1:x', name: '张*三', status: 'green' });
+    v.setProps({ qrText: 'HCODE2:x', name: '张*三', status: 'green' });
     // A canvas measured before layout is tiny; the next measurement is the real one.
     expect(v.setCanvas({ ...target(), width: 10, height: 15 }).error).not.toBe('');
     expect(v.setCanvas(target()).error).toBe('');
@@ -34,7 +34,7 @@ describe('createCodeView', () => {
   it('moves the clock on each tick', () => {
     const v = view();
     v.setCanvas(target());
-    v.setProps({ qrText: 'HC1:x', name: 'n', status: 'green' });
+    v.setProps({ qrText: 'HCODE2:x', name: 'n', status: 'green' });
     const first = v.state.clock;
     clock = new Date(clock.getTime() + 1000);
     expect(v.tick().clock).not.toBe(first);
@@ -48,15 +48,15 @@ describe('createCodeView', () => {
     const v = view();
     const t = target();
     v.setCanvas(t);
-    expect(v.setProps({ qrText: 'HC1:x', name: 'n', status: 'green', expiresAt: 'soon' }).error).toMatch(/expiresAt/);
+    expect(v.setProps({ qrText: 'HCODE2:x', name: 'n', status: 'green', expiresAt: 'soon' }).error).toMatch(/expiresAt/);
     expect(t.context.operations.at(-1)?.op).toBe('clearRect');
-    expect(v.setProps({ qrText: 'HC1:x', status: 'purple' })).toMatchObject({ statusLabel: '' });
+    expect(v.setProps({ qrText: 'HCODE2:x', status: 'purple' })).toMatchObject({ statusLabel: '' });
   });
 
   it('accepts times as ISO strings, epoch milliseconds or dates', () => {
     const v = view();
     for (const expiresAt of ['2026-03-01T09:00:00Z', Date.parse('2026-03-01T09:00:00Z'), new Date('2026-03-01T09:00:00Z')]) {
-      expect(v.setProps({ qrText: 'HC1:x', name: 'n', status: 'green', expiresAt }).error).toBe('');
+      expect(v.setProps({ qrText: 'HCODE2:x', name: 'n', status: 'green', expiresAt }).error).toBe('');
     }
   });
 });

@@ -1,3 +1,4 @@
+import { detectFormat, verifyAnyCode, type AnyCodeResult } from '@healthcode/any-code';
 import type { ScanResult } from '@healthcode/core';
 import { loadConfig } from './config.js';
 import { byId, describeError, h } from './dom.js';
@@ -5,9 +6,11 @@ import { simulatedApp, wireOfflineSwitch } from './hosts.js';
 import { decodeQrFile, scanCamera } from './qr-decode.js';
 
 /**
- * The checkpoint page: a venue's scanning device. It reads a code from the camera or
- * an uploaded picture, verifies it offline against the cached trust list, and reports
- * the check-in to the service.
+ * The checkpoint page: a venue's scanning device. It reads a code from the camera, an
+ * uploaded picture or pasted text, verifies it offline against the cached trust list, and
+ * reports the check-in to the service. Visitors' foreign certificates (EU DCC, SMART Health
+ * Cards, NZ COVID Pass) are verified offline too, against the configured foreign trust; the
+ * service records check-ins of HealthCodes only.
  */
 async function main(): Promise<void> {
   const config = await loadConfig();
@@ -31,6 +34,11 @@ async function main(): Promise<void> {
       showVerdict(undefined, 'No QR code found in that picture.');
       return;
     }
+    const format = detectFormat(qrText);
+    if (format && format !== 'healthcode') {
+      showForeignVerdict(await verifyAnyCode(qrText, config.foreignTrust));
+      return;
+    }
     try {
       const venueId = venueSelect.value;
       showVerdict(await client.verifyAndCheckIn({ venueId, scannerToken: scannerTokens.get(venueId) ?? '', qrText }));
@@ -38,6 +46,11 @@ async function main(): Promise<void> {
       showVerdict(undefined, describeError(error));
     }
   };
+
+  byId<HTMLFormElement>('paste-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await verify(byId<HTMLInputElement>('paste').value.trim() || undefined);
+  });
 
   byId<HTMLInputElement>('upload').addEventListener('change', async (event) => {
     const file = (event.target as HTMLInputElement).files?.[0];
@@ -93,6 +106,28 @@ function showVerdict(scan: ScanResult | undefined, problem?: string): void {
         ? 'Offline: check-in queued, it will be sent when the network is back.'
         : `Check-in not recorded: ${describeError(checkin.error)}`;
   panel.append(h('p', { class: 'checkin' }, reported));
+}
+
+const FORMAT_NAMES = { healthcode: 'HealthCode', 'eu-dcc': 'EU Digital COVID Certificate', shc: 'SMART Health Card', nzcp: 'NZ COVID Pass' };
+
+function showForeignVerdict(result: AnyCodeResult): void {
+  const panel = byId('verdict');
+  panel.replaceChildren();
+  panel.dataset.valid = String(result.valid);
+  panel.dataset.status = result.valid ? 'green' : '';
+  panel.dataset.format = result.format ?? '';
+  const name = result.format ? FORMAT_NAMES[result.format] : 'Unknown code';
+  if (result.valid) {
+    const until = result.validUntil ? `, valid until ${result.validUntil.toLocaleDateString()}` : '';
+    panel.append(
+      h('strong', { class: 'verdict-status' }, `VALID ${result.certifies.join(' + ').toUpperCase()}`),
+      h('p', {}, `${name} · ${result.holder}`),
+      h('p', {}, `Issued by ${result.issuer}${until}`),
+    );
+  } else {
+    panel.append(h('strong', { class: 'verdict-status' }, 'INVALID'), h('p', {}, `${name}: ${result.reason}`));
+  }
+  panel.append(h('p', { class: 'checkin' }, 'Foreign certificate: verified on this device; no check-in is recorded.'));
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import type { AnyCodeTrust } from '@healthcode/any-code';
 import type { PublicJwk } from '@healthcode/core';
 
 /** What the playground server tells its pages (`GET /playground/config.json`). */
@@ -17,6 +18,8 @@ export interface PlaygroundConfig {
   employeeDocument: { type: string; number: string };
   /** The organisation dashboard page. */
   dashboardUrl: string;
+  /** Trust for visitors' foreign certificates (EU DCC, SMART, NZCP): what the operator configured, else none. */
+  foreignTrust: Omit<AnyCodeTrust, 'healthCode'>;
 }
 
 /** Loads the page configuration from the server the page came from. */

@@ -1,8 +1,11 @@
 /**
  * `pnpm --filter @healthcode/playground start`: the reference server with the
  * playground pages, data under `examples/playground/data/` (or PLAYGROUND_DATA_DIR),
- * on PORT (default 8787).
+ * on PORT (default 8787). PLAYGROUND_FOREIGN_TRUST names a JSON file of trust for foreign
+ * certificates at the checkpoint: `{ "euDcc": { "certificates": [...] }, "shc": { "issuers": [...] },
+ * "nzcp": { "didDocuments": [...] } }` (see docs/foreign-certificates.md).
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startPlayground } from './start-playground.js';
 
@@ -10,7 +13,9 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`invalid PORT: ${process.env.PORT}`);
   const dataDir = process.env.PLAYGROUND_DATA_DIR ?? fileURLToPath(new URL('../../data/', import.meta.url));
-  const playground = await startPlayground({ dataDir, port, host: process.env.HOST });
+  const trustFile = process.env.PLAYGROUND_FOREIGN_TRUST;
+  const foreignTrust = trustFile ? JSON.parse(readFileSync(trustFile, 'utf8')) : undefined;
+  const playground = await startPlayground({ dataDir, port, host: process.env.HOST, foreignTrust });
   const { url, demo } = playground;
   console.log(
     [

@@ -15,6 +15,8 @@ export interface PlaygroundOptions {
   host?: string;
   /** Server log level (pino); default `warn`, so the terminal stays readable. */
   logLevel?: string;
+  /** Trust the checkpoint page uses for foreign certificates; default none, so they are refused (`no_trust`). */
+  foreignTrust?: PlaygroundConfig['foreignTrust'];
 }
 
 /** A running playground. */
@@ -86,6 +88,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     venues: demo.venues,
     dashboardUrl,
     employeeDocument: demo.employeeDocument,
+    foreignTrust: options.foreignTrust ?? {},
   };
   const demoDashboardLink = dashboardLink(url, demo);
   return { url, demo, dashboardUrl, demoDashboardLink, server, close: () => server.close() };

@@ -21,10 +21,12 @@ export {
 } from './errors.js';
 export { type CodeDisplay, DEFAULT_CODE_TTL_SECONDS, MAX_CODE_TTL_SECONDS } from './claims.js';
 export { type IssueCodeInput, CODE_TYP, issueCode } from './issue.js';
-export { QR_PREFIX, MAX_QR_TEXT_LENGTH, wrapJws } from './qr/qr-text.js';
+export { QR_PREFIX, LEGACY_QR_PREFIX, MAX_QR_TEXT_LENGTH, wrapJws } from './qr/qr-text.js';
 export { FRAME_VERSION, MAX_INFLATED_BYTES } from './qr/frame.js';
 export { FRAME_DICTIONARY_TEXT } from './qr/dictionary.js';
 export { type DecodedCode, decodeQrText } from './decode.js';
+export { utf8Decode } from './jws/utf8.js';
+export { parseJsonObject } from './jws/json.js';
 export {
   type VerifyOptions,
   type VerifyResult,

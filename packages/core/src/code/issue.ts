@@ -57,7 +57,7 @@ const inputSchema = z.object({
 });
 
 /**
- * Issues a signed health code and returns its QR text (`HC1:…`).
+ * Issues a signed health code and returns its QR text (`HCODE2:…`).
  *
  * @param opts.key - the issuer's private JWK (its `kid` and `alg` go in the header)
  * @throws {@link CodeInputError} for invalid input or key; {@link CryptoError} if signing fails

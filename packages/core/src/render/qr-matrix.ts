@@ -64,7 +64,7 @@ function planSegments(text: string): Array<{ mode: QrSegmentMode; data: string }
 
 /**
  * Encodes text as a QR code at error correction level M, smallest version that fits.
- * "HC1:" followed by digits becomes an Alphanumeric plus a Numeric segment (about 3.3
+ * "HCODE2:" followed by digits becomes an Alphanumeric plus a Numeric segment (about 3.3
  * bits a digit instead of 8); other text is UTF-8 in Byte mode.
  *
  * @throws RenderError `invalid_input` for an empty text, `too_long` when it does not fit

@@ -6,6 +6,7 @@ import {
   DEFAULT_CODE_TTL_SECONDS,
   FRAME_DICTIONARY_TEXT,
   FRAME_VERSION,
+  LEGACY_QR_PREFIX,
   MAX_CODE_TTL_SECONDS,
   MAX_INFLATED_BYTES,
   MAX_QR_TEXT_LENGTH,
@@ -103,6 +104,7 @@ describe('docs/code-format.md reference data', () => {
   it('lists the constants the implementation uses', () => {
     expect(JSON.parse(block('example-constants'))).toEqual({
       prefix: QR_PREFIX,
+      legacyPrefix: LEGACY_QR_PREFIX,
       codeTyp: CODE_TYP,
       trustListTyp: TRUST_LIST_TYP,
       frameVersion: FRAME_VERSION,

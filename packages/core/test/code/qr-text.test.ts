@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { CodeFormatError, decodeQrText, issueCode, wrapJws } from '@healthcode/core/code';
+import { CodeFormatError, LEGACY_QR_PREFIX, QR_PREFIX, decodeQrText, issueCode, wrapJws } from '@healthcode/core/code';
 import { TEST_ISSUER_KEY } from '@healthcode/test-utils';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
@@ -28,8 +28,8 @@ function formatError(fn: () => unknown): string {
 }
 
 /** Frame bytes of a QR text, and back. */
-const frameOf = (qrText: string) => digitsToBytes(qrText.slice(4))!;
-const qrOf = (frame: Uint8Array) => `HC1:${bytesToDigits(frame)}`;
+const frameOf = (qrText: string) => digitsToBytes(qrText.slice(QR_PREFIX.length))!;
+const qrOf = (frame: Uint8Array) => QR_PREFIX + bytesToDigits(frame);
 
 describe('numeric encoding', () => {
   it('round-trips any bytes, 7 bytes to 17 digits', () => {
@@ -60,13 +60,23 @@ describe('numeric encoding', () => {
 
 describe('QR text', () => {
   it('fits QR version 10 or lower at level M for the standard code', () => {
-    expect(standard.startsWith('HC1:')).toBe(true);
     expect(qrVersionAtLevelM(standard)).toBeLessThanOrEqual(10);
   });
 
   it('grows beyond version 10 for RSA-signed codes (256-byte signatures)', async () => {
     const rsa = await issueCode(STANDARD_INPUT, { key: PS256_KEY });
     expect(qrVersionAtLevelM(rsa)).toBeGreaterThan(10);
+  });
+
+  it('starts with a prefix no other health-certificate format uses (EU DCC has HC1:, SMART shc:/, NZCP NZCP:/)', () => {
+    expect(standard.startsWith('HCODE2:')).toBe(true);
+    for (const foreign of ['HC1:', 'shc:/', 'NZCP:/', 'LT1:']) expect(standard.toUpperCase().startsWith(foreign.toUpperCase())).toBe(false);
+  });
+
+  it('still reads the deprecated HC1: prefix of format version 1, as the same JWS', () => {
+    const legacy = LEGACY_QR_PREFIX + standard.slice(QR_PREFIX.length);
+    expect(legacy.startsWith('HC1:')).toBe(true);
+    expect(decodeQrText(legacy).jws).toBe(jws);
   });
 
   it('gives back exactly the JWS it wrapped', () => {
@@ -109,7 +119,9 @@ describe('QR text', () => {
   it('refuses an unknown frame version, a wrong prefix and oversized text', () => {
     const frame = frameOf(standard);
     expect(formatError(() => decodeQrText(qrOf(Uint8Array.from([2, ...frame.subarray(1)]))))).toBe('code/malformed');
-    expect(formatError(() => decodeQrText(standard.replace('HC1:', 'HC2:')))).toBe('code/malformed');
-    expect(formatError(() => decodeQrText(`HC1:${'0'.repeat(2100)}`))).toBe('code/too_large');
+    expect(formatError(() => decodeQrText(standard.replace('HCODE2:', 'HCODE3:')))).toBe('code/malformed');
+    expect(formatError(() => decodeQrText(standard.replace('HCODE2:', 'HC2:')))).toBe('code/malformed');
+    expect(formatError(() => decodeQrText(standard.replace('HCODE2:', 'hcode2:')))).toBe('code/malformed');
+    expect(formatError(() => decodeQrText(`HCODE2:${'0'.repeat(2100)}`))).toBe('code/too_large');
   });
 });

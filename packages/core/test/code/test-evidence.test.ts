@@ -26,6 +26,6 @@ describe('test evidence on the code (claim nt)', () => {
   });
 
   it('refuses to issue a test sampled after the code', async () => {
-    await expect(issueCode({ ...STANDARD_INPUT, negativeTestAt: new Date(issuedAt.getTime() + 60_000) }, { key: TEST_ISSUER_KEY })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(issueCode({ ...STANDARD_INPUT, negativeTestAt: new Date(issuedAt.getTime() + 60_000) }, { key: TEST_ISSUER_KEY })).rejects.toMatchObject({ code: 'code/invalid_input' });
   });
 });

@@ -1,5 +1,5 @@
 import { webcrypto } from 'node:crypto';
-import { decodeQrText, issueCode, webCryptoProvider, wrapJws } from '@healthcode/core/code';
+import { QR_PREFIX, decodeQrText, issueCode, webCryptoProvider, wrapJws } from '@healthcode/core/code';
 import { verifyCode, type TrustList, type VerifyResult } from '@healthcode/core';
 import { TEST_ISSUER_KEY } from '@healthcode/test-utils';
 import fc from 'fast-check';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   original = await issueCode(STANDARD_INPUT, { key: TEST_ISSUER_KEY });
   originalJws = decodeQrText(original).jws;
   originalResult = await verifyCode(original, { trust, now, crypto });
-  frame = digitsToBytes(original.slice(4))!;
+  frame = digitsToBytes(original.slice(QR_PREFIX.length))!;
 });
 
 function jwsOf(text: string): string | undefined {
@@ -59,7 +59,7 @@ const frameEdit = fc.oneof(
 type FrameEdit = typeof frameEdit extends fc.Arbitrary<infer T> ? T : never;
 
 function applyFrameEdits(edits: FrameEdit[]): Uint8Array {
-  const bytes = Array.from(frame);
+  let bytes = Array.from(frame);
   for (const e of edits) {
     const i = e.at % (bytes.length + (e.kind === 'insert' ? 1 : 0) || 1);
     if (e.kind === 'flip') bytes[i] = (bytes[i] ?? 0) ^ (1 << e.bit);
@@ -75,7 +75,7 @@ const RUNS = { frame: 4000, digits: 2500, jws: 1500, random: 2000 };
 describe('verifyCode under adversarial input (10,000 cases, native provider)', () => {
   it('survives byte edits of the binary frame without exceptions or false accepts', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(frameEdit, { minLength: 1, maxLength: 4 }), (edits) => check(`HC1:${bytesToDigits(applyFrameEdits(edits))}`)),
+      fc.asyncProperty(fc.array(frameEdit, { minLength: 1, maxLength: 4 }), (edits) => check(`HCODE2:${bytesToDigits(applyFrameEdits(edits))}`)),
       { numRuns: RUNS.frame },
     );
   });
@@ -83,12 +83,12 @@ describe('verifyCode under adversarial input (10,000 cases, native provider)', (
   it('survives digit edits, truncation and extension of the QR text', async () => {
     const edit = fc.oneof(
       fc.tuple(fc.nat(), fc.constantFrom(...'0123456789')).map(([i, d]) => (t: string) => {
-        const k = 4 + (i % (t.length - 4 || 1));
+        const k = QR_PREFIX.length + (i % (t.length - QR_PREFIX.length || 1));
         return t.slice(0, k) + d + t.slice(k + 1);
       }),
-      fc.nat().map((i) => (t: string) => t.slice(0, 4 + (i % (t.length - 3)))),
+      fc.nat().map((i) => (t: string) => t.slice(0, QR_PREFIX.length + (i % (t.length - QR_PREFIX.length + 1)))),
       fc.stringMatching(/^[0-9]{1,40}$/).map((s) => (t: string) => t + s),
-      fc.constantFrom('HC1', 'hc1:', 'HC1:HC1:', ' HC1:').map((p) => (t: string) => p + t.slice(4)),
+      fc.constantFrom('HCODE2', 'hcode2:', 'HCODE2:HCODE2:', ' HCODE2:', 'HC1', 'HC1:HC1:').map((p) => (t: string) => p + t.slice(QR_PREFIX.length)),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => check(edits.reduce((t, f) => f(t), original))),
@@ -118,8 +118,8 @@ describe('verifyCode under adversarial input (10,000 cases, native provider)', (
     const input = fc.oneof(
       fc.string({ maxLength: 300 }),
       fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.stringMatching(/^HC1:[0-9]{0,600}$/),
-      fc.uint8Array({ minLength: 0, maxLength: 400 }).map((b) => `HC1:${bytesToDigits(Uint8Array.from([1, ...b]))}`),
+      fc.stringMatching(/^HCODE2:[0-9]{0,600}$/),
+      fc.uint8Array({ minLength: 0, maxLength: 400 }).map((b) => `HCODE2:${bytesToDigits(Uint8Array.from([1, ...b]))}`),
       fc.string({ minLength: 2049, maxLength: 2100 }),
     );
     await fc.assert(fc.asyncProperty(input, check), { numRuns: RUNS.random });

@@ -40,6 +40,11 @@ describe('verifyCode: accepting', () => {
     expect(await verifyCode(standard, { trust, now: at(1) })).toMatchObject({ valid: true, keyId: TEST_ISSUER_KEY.kid });
   });
 
+  it('accepts a code written with the deprecated HC1: prefix of format version 1', async () => {
+    const legacy = standard.replace(/^HCODE2:/, 'HC1:');
+    expect(await verifyCode(legacy, { trust, now: at(1) })).toEqual(await verifyCode(standard, { trust, now: at(1) }));
+  });
+
   it.each([
     ['RS256', RS256_KEY],
     ['PS256', PS256_KEY],
@@ -67,14 +72,14 @@ describe('verifyCode: accepting', () => {
 
 describe('verifyCode: refusing, with a stable reason', () => {
   it('refuses text over the size limit before parsing', async () => {
-    expect(reasonOf(await verifyCode(`HC1:${'1'.repeat(3000)}`, { trust }))).toBe('too_large');
+    expect(reasonOf(await verifyCode(`HCODE2:${'1'.repeat(3000)}`, { trust }))).toBe('too_large');
   });
 
   it.each([
     ['empty text', ''],
     ['a URL', 'https://example.com/?c=1'],
-    ['the prefix alone', 'HC1:'],
-    ['a truncated code', 'HC1:0028174985758132546593435924'],
+    ['the prefix alone', 'HCODE2:'],
+    ['a truncated code', 'HCODE2:0028174985758132546593435924'],
     ['a raw compact JWS', 'eyJhbGciOiJFUzI1NiJ9.e30.AAAA'],
   ])('refuses %s as malformed', async (_, text) => {
     expect(reasonOf(await verifyCode(text, { trust }))).toBe('malformed');

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRenderModel, drawOnCanvas, type RenderModel } from '@healthcode/core';
 import { statusStyle } from '@healthcode/core/render';
 import { FakeCanvas2D, FakeLegacyCanvas, type CanvasOp } from './fake-canvas.js';
-import { CHINESE_TEXT, cleanupTemp, darkBounds, decodeBoth, quietZoneDefects, sampleHc1Text, type Rgba } from './support.js';
+import { CHINESE_TEXT, cleanupTemp, darkBounds, decodeBoth, quietZoneDefects, sampleCodeText, type Rgba } from './support.js';
 
 afterAll(cleanupTemp);
 
@@ -35,11 +35,11 @@ const isWhole = (v: number): boolean => Math.abs(v - Math.round(v)) < 1e-6;
 const blackRects = (ops: CanvasOp[]) => ops.filter((o): o is Extract<CanvasOp, { op: 'fillRect' }> => o.op === 'fillRect' && o.colour === '#000000');
 
 describe('drawOnCanvas', () => {
-  const hc1 = sampleHc1Text();
+  const codeText = sampleCodeText();
 
   for (const pixelRatio of [1, 2, 3, 2.75]) {
     it(`draws whole-device-pixel modules that decode, with a clean quiet zone, at pixel ratio ${pixelRatio}`, () => {
-      const m = model(hc1);
+      const m = model(codeText);
       const ctx = drawModern(m, pixelRatio);
       const rects = blackRects(ctx.ops);
       expect(rects.length).toBeGreaterThan(0);
@@ -50,7 +50,7 @@ describe('drawOnCanvas', () => {
       expect(Number.isInteger(modulePx)).toBe(true);
       expect(box.h).toBe(box.w);
       expect(quietZoneDefects(ctx.image, box, 4 * modulePx)).toBe(0);
-      expect(decodeBoth(ctx.image)).toEqual({ jsqr: hc1, zbar: hc1 });
+      expect(decodeBoth(ctx.image)).toEqual({ jsqr: codeText, zbar: codeText });
     });
   }
 
@@ -64,7 +64,7 @@ describe('drawOnCanvas', () => {
   });
 
   it('ticks the clock and turns the liveness ring as time passes', () => {
-    const m = model(hc1);
+    const m = model(codeText);
     const texts = (ctx: FakeCanvas2D) => ctx.ops.filter((o) => o.op === 'fillText').map((o) => (o as { text: string }).text);
     const arcs = (ctx: FakeCanvas2D) => ctx.ops.filter((o) => o.op === 'arc');
     const first = drawModern(m, 2, NOW);
@@ -78,7 +78,7 @@ describe('drawOnCanvas', () => {
   it('falls back to rectangles for the ring when the context has no arc()', () => {
     const ctx = new FakeCanvas2D(WIDTH, HEIGHT);
     const bare = Object.assign(ctx, { arc: undefined });
-    drawOnCanvas(bare, model(hc1), { width: WIDTH, height: HEIGHT, pixelRatio: 1, now: NOW });
+    drawOnCanvas(bare, model(codeText), { width: WIDTH, height: HEIGHT, pixelRatio: 1, now: NOW });
     expect(ctx.ops.some((o) => o.op === 'arc')).toBe(false);
     const v = Number.parseInt(statusStyle('green').accent.slice(1), 16);
     const accent = `rgba(${v >> 16},${(v >> 8) & 255},${v & 255},`;
@@ -86,13 +86,13 @@ describe('drawOnCanvas', () => {
   });
 
   it('shows the expired banner once the code has lapsed', () => {
-    const ctx = drawModern(model(hc1), 1, new Date(NOW.getTime() + 301_000));
+    const ctx = drawModern(model(codeText), 1, new Date(NOW.getTime() + 301_000));
     expect(ctx.ops.some((o) => o.op === 'fillText' && o.text.includes('Code expired'))).toBe(true);
   });
 
   it('rejects an area too small for one device pixel per module', () => {
     const ctx = new FakeCanvas2D(40, 60);
-    expect(() => drawOnCanvas(ctx, model(hc1), { width: 40, height: 60, pixelRatio: 1 })).toThrow(
+    expect(() => drawOnCanvas(ctx, model(codeText), { width: 40, height: 60, pixelRatio: 1 })).toThrow(
       expect.objectContaining({ name: 'RenderError', code: 'render/too_small' }),
     );
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import qrcode from 'qrcode-generator';
 import { encodeQr, QUIET_ZONE_MODULES } from '@healthcode/core/render';
-import { CHINESE_TEXT, sampleHc1Text } from './support.js';
+import { CHINESE_TEXT, sampleCodeText } from './support.js';
 
 describe('encodeQr', () => {
-  it('packs HC1 codes as an alphanumeric prefix and a numeric run', () => {
-    const text = sampleHc1Text();
+  it('packs HealthCode codes as an alphanumeric prefix and a numeric run', () => {
+    const text = sampleCodeText();
     const m = encodeQr(text);
     expect(m.segments).toEqual(['Alphanumeric', 'Numeric']);
     // Byte mode, for comparison, needs a larger symbol for the same text.
@@ -22,7 +22,7 @@ describe('encodeQr', () => {
   });
 
   it('falls back to Byte mode for lower-case and non-Latin text', () => {
-    expect(encodeQr('hc1:123').segments).toEqual(['Byte']);
+    expect(encodeQr('codeText:123').segments).toEqual(['Byte']);
     expect(encodeQr(CHINESE_TEXT).segments).toEqual(['Byte']);
   });
 

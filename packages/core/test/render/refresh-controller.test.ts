@@ -45,7 +45,7 @@ const settle = async (): Promise<void> => {
 };
 
 function ticket(time: FakeTime, n: number): CodeTicket {
-  return { qrText: `HC1:${n}`, refreshAfter: new Date(time.ms + 240_000), expiresAt: new Date(time.ms + 300_000) };
+  return { qrText: `HCODE2:${n}`, refreshAfter: new Date(time.ms + 240_000), expiresAt: new Date(time.ms + 300_000) };
 }
 
 function setup(fetchImpl: (time: FakeTime, call: number) => Promise<CodeTicket>, extra: Partial<Parameters<typeof createRefreshController>[0]> = {}) {
@@ -69,13 +69,13 @@ describe('createRefreshController', () => {
   it('fetches on start, then again when refreshAfter arrives', async () => {
     const { time, controller, states, calls } = setup(async (t, n) => ticket(t, n));
     await controller.start();
-    expect(controller.snapshot()).toMatchObject({ state: 'fresh', code: { qrText: 'HC1:1' } });
+    expect(controller.snapshot()).toMatchObject({ state: 'fresh', code: { qrText: 'HCODE2:1' } });
     expect(states).toEqual(['refreshing', 'fresh']);
     await time.advance(239_999);
     expect(calls()).toBe(1);
     await time.advance(1);
     expect(calls()).toBe(2);
-    expect(controller.snapshot().code?.qrText).toBe('HC1:2');
+    expect(controller.snapshot().code?.qrText).toBe('HCODE2:2');
     controller.stop();
   });
 
@@ -84,7 +84,7 @@ describe('createRefreshController', () => {
     const { time, controller, calls } = setup(async (t, n) => ticket(t, n), { initial: ticket(time0, 0) });
     await controller.start();
     expect(calls()).toBe(0);
-    expect(controller.snapshot()).toMatchObject({ state: 'fresh', code: { qrText: 'HC1:0' } });
+    expect(controller.snapshot()).toMatchObject({ state: 'fresh', code: { qrText: 'HCODE2:0' } });
     await time.advance(240_000);
     expect(calls()).toBe(1);
     controller.stop();
@@ -126,7 +126,7 @@ describe('createRefreshController', () => {
   });
 
   it('treats a malformed ticket from fetchCode as a failure', async () => {
-    const { controller } = setup(async () => ({ qrText: 'HC1:1', expiresAt: 'soon' }) as unknown as CodeTicket);
+    const { controller } = setup(async () => ({ qrText: 'HCODE2:1', expiresAt: 'soon' }) as unknown as CodeTicket);
     await controller.start();
     expect(controller.snapshot()).toMatchObject({ state: 'expired', failures: 1, lastError: { code: 'render/invalid_input' } });
     controller.stop();

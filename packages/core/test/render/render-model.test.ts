@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clockParts, livenessAngle, statusStyle } from '@healthcode/core/render';
 import { createRenderModel, HEALTH_STATUSES, renderSvg } from '@healthcode/core';
-import { sampleHc1Text } from './support.js';
+import { sampleCodeText } from './support.js';
 
 const NOW = new Date('2026-11-27T06:30:15.250Z');
-const text = sampleHc1Text();
+const text = sampleCodeText();
 
 describe('createRenderModel', () => {
   it('carries the status style, masked identity, region and times', () => {

@@ -31,9 +31,9 @@ beforeAll(async () => {
 afterAll(cleanupTemp);
 
 describe('a rendered signed code', () => {
-  it('is an HC1 code of a realistic length', () => {
+  it('is a HealthCode code of a realistic length', () => {
     const qr = codes.get('green')!;
-    expect(qr.startsWith('HC1:')).toBe(true);
+    expect(qr.startsWith('HCODE2:')).toBe(true);
     expect(qr.length).toBeGreaterThan(300);
   });
 

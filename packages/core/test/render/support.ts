@@ -14,15 +14,15 @@ export interface Rgba {
   data: Uint8Array | Uint8ClampedArray;
 }
 
-/** A realistic health code text: `HC1:` then 480 digits from a seeded generator. */
-export function sampleHc1Text(seed = 20201): string {
+/** A realistic health code text: `HCODE2:` then 480 digits from a seeded generator. */
+export function sampleCodeText(seed = 20201): string {
   let x = seed;
   let digits = '';
   for (let i = 0; i < 480; i++) {
     x = (x * 1103515245 + 12345) % 2 ** 31;
     digits += String(x % 10);
   }
-  return `HC1:${digits}`;
+  return `HCODE2:${digits}`;
 }
 
 /** Non-ASCII text that must go through Byte mode as UTF-8. */
@@ -30,7 +30,7 @@ export const CHINESE_TEXT = '健康码：张*三，深圳市，绿码 valid 2026
 
 /** The texts every renderer must round-trip, with a name for test titles. */
 export const SAMPLE_TEXTS: ReadonlyArray<readonly [name: string, text: string]> = [
-  ['an HC1 code', sampleHc1Text()],
+  ['a HealthCode code', sampleCodeText()],
   ['Chinese text', CHINESE_TEXT],
 ];
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { createRenderModel, renderQrSvg, renderSvg, type HealthStatus, type RenderModel } from '@healthcode/core';
 import { encodeQr } from '@healthcode/core/render';
-import { CHINESE_TEXT, cleanupTemp, darkBounds, decodeJsQr, decodePng, decodeZbarPng, quietZoneDefects, SAMPLE_TEXTS, sampleHc1Text, type Rgba } from './support.js';
+import { CHINESE_TEXT, cleanupTemp, darkBounds, decodeJsQr, decodePng, decodeZbarPng, quietZoneDefects, SAMPLE_TEXTS, sampleCodeText, type Rgba } from './support.js';
 
 // Chromium is the independent rasteriser: the SVG is drawn by a real browser engine,
 // then decoded by jsQR and zbarimg.
@@ -58,7 +58,7 @@ function differingPixels(a: Rgba, b: Rgba): number {
 }
 
 describe('renderQrSvg in Chromium', () => {
-  const hc1 = sampleHc1Text();
+  const codeText = sampleCodeText();
 
   for (const [name, text] of SAMPLE_TEXTS) {
     it(`draws ${name} that jsQR and zbarimg decode, with a 4-module quiet zone`, async () => {
@@ -76,10 +76,10 @@ describe('renderQrSvg in Chromium', () => {
   }
 
   it('draws all modules as one path of merged runs with crisp edges', () => {
-    const svg = renderQrSvg(hc1);
+    const svg = renderQrSvg(codeText);
     expect(svg.match(/<path /g)).toHaveLength(1);
     expect(svg).toContain('shape-rendering="crispEdges"');
-    const { size, modules } = encodeQr(hc1);
+    const { size, modules } = encodeQr(codeText);
     let runs = 0;
     let dark = 0;
     modules.forEach((m, i) => {
@@ -92,13 +92,13 @@ describe('renderQrSvg in Chromium', () => {
 });
 
 describe('renderSvg card in Chromium', () => {
-  const hc1 = sampleHc1Text();
+  const codeText = sampleCodeText();
 
   for (const scale of [1, 2]) {
     it(`decodes from the card at device scale ${scale}`, async () => {
-      const { png, img } = await rasterise(renderSvg(card(hc1, 'red'), { now: NOW }), { scale });
-      expect(decodeJsQr(img)).toBe(hc1);
-      expect(decodeZbarPng(png)).toBe(hc1);
+      const { png, img } = await rasterise(renderSvg(card(codeText, 'red'), { now: NOW }), { scale });
+      expect(decodeJsQr(img)).toBe(codeText);
+      expect(decodeZbarPng(png)).toBe(codeText);
     });
   }
 
@@ -109,7 +109,7 @@ describe('renderSvg card in Chromium', () => {
   });
 
   it('keeps ticking on its own: five seconds into its animation it matches a still card drawn five seconds later', async () => {
-    const model = card(hc1);
+    const model = card(codeText);
     const animated = renderSvg(model, { now: NOW });
     const at0 = await rasterise(animated, { seconds: 0 });
     const at5 = await rasterise(animated, { seconds: 5 });
@@ -121,7 +121,7 @@ describe('renderSvg card in Chromium', () => {
   });
 
   it('gives each status its own icon shape and bilingual label, not only a colour', () => {
-    const cards = (['green', 'yellow', 'red'] as const).map((s) => renderSvg(card(hc1, s), { now: NOW }));
+    const cards = (['green', 'yellow', 'red'] as const).map((s) => renderSvg(card(codeText, s), { now: NOW }));
     const icons = cards.map((svg) => /<path fill="[^"]+" shape-rendering="crispEdges" transform="[^"]+" d="([^"]+)"/.exec(svg)?.[1]);
     expect(new Set(icons).size).toBe(3);
     expect(cards[0]).toContain('绿码 Green code');
@@ -130,7 +130,7 @@ describe('renderSvg card in Chromium', () => {
   });
 
   it('escapes display text instead of injecting markup', () => {
-    const svg = renderSvg(card(hc1, 'green', '<script>alert(1)</script>&'), { now: NOW });
+    const svg = renderSvg(card(codeText, 'green', '<script>alert(1)</script>&'), { now: NOW });
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;');
   });

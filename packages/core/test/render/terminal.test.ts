@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeQr } from '@healthcode/core/render';
 import { renderTerminal } from '@healthcode/core';
-import { bitmapToRgba, cleanupTemp, decodeBoth, sampleHc1Text, SAMPLE_TEXTS } from './support.js';
+import { bitmapToRgba, cleanupTemp, decodeBoth, sampleCodeText, SAMPLE_TEXTS } from './support.js';
 
 afterAll(cleanupTemp);
 
-// eslint-disable-next-line no-control-regex -- ANSI escapes start with ESC
 const ANSI = /\x1b\[[0-9;]*m/g;
 const HALVES: Record<string, [number, number]> = { ' ': [0, 0], '▀': [1, 0], '▄': [0, 1], '█': [1, 1] };
 
@@ -27,7 +26,7 @@ function parseHalfBlocks(text: string): number[][] {
 }
 
 describe('renderTerminal', () => {
-  const hc1 = sampleHc1Text();
+  const codeText = sampleCodeText();
 
   for (const [name, text] of SAMPLE_TEXTS) {
     it(`prints ${name} in half blocks that decode back to the text`, () => {
@@ -37,8 +36,8 @@ describe('renderTerminal', () => {
   }
 
   it('surrounds the code with four light modules on every side', () => {
-    const size = encodeQr(hc1).size;
-    const cells = parseHalfBlocks(renderTerminal(hc1, { ansi: false }));
+    const size = encodeQr(codeText).size;
+    const cells = parseHalfBlocks(renderTerminal(codeText, { ansi: false }));
     const n = size + 8;
     expect(cells[0]).toHaveLength(n);
     const ink = (x: number, y: number) => cells[y]?.[x] ?? 0;
@@ -53,7 +52,7 @@ describe('renderTerminal', () => {
   });
 
   it('pins black-on-white colours on every line so dark themes cannot invert the code', () => {
-    const lines = renderTerminal(hc1).split('\n').filter(Boolean);
+    const lines = renderTerminal(codeText).split('\n').filter(Boolean);
     for (const line of lines) {
       expect(line.startsWith('\x1b[38;5;16;48;5;231m')).toBe(true);
       expect(line.endsWith('\x1b[0m')).toBe(true);
@@ -61,12 +60,12 @@ describe('renderTerminal', () => {
   });
 
   it('prints plain text without escape codes when asked', () => {
-    expect(renderTerminal(hc1, { ansi: false })).not.toMatch(ANSI);
+    expect(renderTerminal(codeText, { ansi: false })).not.toMatch(ANSI);
   });
 
   it('inks the light modules instead in plain inverted mode, for light-on-dark terminals', () => {
-    const plain = parseHalfBlocks(renderTerminal(hc1, { ansi: false }));
-    const inverted = parseHalfBlocks(renderTerminal(hc1, { ansi: false, invert: true }));
+    const plain = parseHalfBlocks(renderTerminal(codeText, { ansi: false }));
+    const inverted = parseHalfBlocks(renderTerminal(codeText, { ansi: false, invert: true }));
     expect(inverted).toEqual(plain.map((row) => row.map((c) => 1 - c)));
   });
 });

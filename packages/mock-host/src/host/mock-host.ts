@@ -98,8 +98,8 @@ export interface MockHost extends Host {
  *
  * ```ts
  * const host = mockHost();
- * host.queueScan('HC1:…');
- * await host.scan.scanQRCode(); // { text: 'HC1:…' }
+ * host.queueScan('HCODE2:…');
+ * await host.scan.scanQRCode(); // { text: 'HCODE2:…' }
  * ```
  */
 export function mockHost(options: MockHostOptions = {}): MockHost & Required<Omit<Host, 'name'>> {

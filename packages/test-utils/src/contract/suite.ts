@@ -432,7 +432,7 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         const org = await createOrg();
         const venue = await addVenue(org.orgId, org.adminToken);
         const visitor = await declaredUser(21);
-        expect(expectShape(checkinResponseSchema, await checkIn(venue, 'HC1:not-a-code'), 201).result.valid).toBe(false);
+        expect(expectShape(checkinResponseSchema, await checkIn(venue, 'HCODE2:not-a-code'), 201).result.valid).toBe(false);
         clock.advance(service.codeTtlSeconds + 600);
         const expired = await checkIn(venue, visitor.declaration.code.qrText);
         expect(expectShape(checkinResponseSchema, expired, 201).result).toMatchObject({ valid: false, reason: 'expired' });
@@ -460,7 +460,7 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         const other = await addVenue(org.orgId, org.adminToken, 'Back door');
         const { declaration } = await declaredUser(23);
         const first = expectShape(checkinResponseSchema, await checkIn(venue, declaration.code.qrText, 'scan-2'), 201);
-        expectError(await checkIn(venue, 'HC1:another-code', 'scan-2'), 'conflict', 409);
+        expectError(await checkIn(venue, 'HCODE2:another-code', 'scan-2'), 'conflict', 409);
         const elsewhere = expectShape(checkinResponseSchema, await checkIn(other, declaration.code.qrText, 'scan-2'), 201);
         expect(elsewhere.checkinId).not.toBe(first.checkinId);
         expectError(await checkIn(venue, declaration.code.qrText, 'not a key'), 'bad_request', 400);
@@ -537,7 +537,7 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
         await checkIn(gate, staff.declaration.code.qrText);
         await checkIn(gate, visitor.declaration.code.qrText);
         await checkIn(canteen, unwellCode.code.qrText);
-        await checkIn(canteen, 'HC1:garbage');
+        await checkIn(canteen, 'HCODE2:garbage');
 
         const answer = await call('GET', apiPath(API_ROUTES.orgDashboard, { orgId: org.orgId }), { token: org.adminToken });
         const dashboard = expectShape(dashboardResponseSchema, answer, 200);

@@ -156,8 +156,8 @@ export function testHost(options: TestHostOptions): void {
 
     when('scan')('scan', () => {
       it('resolves with the scanned text', async () => {
-        script.queueScan('HC1:example-qr-text');
-        expect(await host.scan!.scanQRCode()).toEqual({ text: 'HC1:example-qr-text' });
+        script.queueScan('HCODE2:example-qr-text');
+        expect(await host.scan!.scanQRCode()).toEqual({ text: 'HCODE2:example-qr-text' });
       });
 
       it('rejects with cancelled when the user closes the scanner', async () => {

@@ -4,7 +4,7 @@ const STATUSES = ['green', 'yellow', 'red'];
 
 function sampleCode(round) {
   return {
-    qrText: `HC1:DEMO-${round}-NOT-A-VALID-CODE`,
+    qrText: `HCODE2:DEMO-${round}-NOT-A-VALID-CODE`,
     name: '张*三',
     documentTail: '1234',
     regionName: '示例市',
