@@ -67,7 +67,7 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
       refreshRatio: options.refreshRatio ?? SERVICE_DEFAULTS.refreshRatio,
       now,
       crypto: options.crypto,
-      cacheSize: options.sharedStore ? 0 : undefined,
+      shared: options.sharedStore,
       colourOf: colour.codeColour,
     }),
   };

@@ -111,7 +111,7 @@ export function createColour(options: ColourOptions) {
     report.changed++;
     const now = options.now().getTime();
     const outstanding = await options.store.outstandingCodes(subjectId, now);
-    for (const code of outstanding) options.codes().invalidate(code.userId);
+    for (const userId of new Set(outstanding.map((c) => c.userId))) await options.codes().invalidate(userId);
     if (severity(evaluation.status) > severity(before.status)) {
       report.worsened++;
       for (const c of outstanding) revoke.push({ codeId: c.codeId, expiresAt: Math.ceil(c.expiresAt / 1000) });
