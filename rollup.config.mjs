@@ -1,10 +1,15 @@
 // One build for every published package: ESM + CJS + declarations for every entry that
 // the package's `exports` map names (`./dist/x/y.mjs` is built from `src/x/y.ts`), plus its bin.
-// Dependencies and Node built-ins stay external, so each package ships only its own code.
+// Dependencies and Node built-ins stay external, so each package ships only its own code; a
+// devDependency that the sources import (@noble/* in core) is bundled, so the built files carry
+// it after the BigInt-literal rewrite (scripts/bigint-literals.mjs).
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
+import { bigintLiterals } from './scripts/bigint-literals.mjs';
+import { minifyCommonJs } from './scripts/minify.mjs';
 import { exportEntries, MINIPROGRAM_PACKAGES, workspacePackages } from './scripts/workspace.mjs';
 
 // Packages that others depend on build first, so their declarations exist.
@@ -48,12 +53,13 @@ function configFor({ dir, pkg }) {
     external: externalFor(pkg),
     output: [
       { dir: join(dir, 'dist'), format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs', sourcemap: true },
-      { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named' },
+      { dir: join(dir, 'dist'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs', sourcemap: true, exports: 'named', plugins: [minifyCommonJs()] },
     ],
     plugins: [
       // A fresh dist/ each build: stale chunks from an earlier build would be published too.
       { name: 'clean-dist', buildStart: () => rmSync(join(dir, 'dist'), { recursive: true, force: true }) },
       cjsDeclarations(join(dir, 'dist')),
+      nodeResolve({ resolveOnly: Object.keys(pkg.devDependencies ?? {}), rootDir: dir }),
       typescript({
         tsconfig: join(dir, 'tsconfig.json'),
         include: [`${dir}/src/**/*.ts`],
@@ -68,6 +74,7 @@ function configFor({ dir, pkg }) {
           paths: {},
         },
       }),
+      bigintLiterals(),
     ],
     onwarn(warning, warn) {
       if (warning.code === 'EMPTY_BUNDLE') return;

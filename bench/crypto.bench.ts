@@ -1,107 +1,23 @@
 // Verification throughput: verifyCode (the full pipeline, from QR text) with each crypto provider
-// beside the raw library call it wraps, on the same token. Ratio = opsPerSec / baseline opsPerSec
-// (higher is better). Targets: the default native provider (node:crypto in Node 20.16+) >= 0.7 x
-// node:crypto `verify`; jsrsasign provider >= 1.0 x KJUR.jws.JWS.verify. The WebCrypto rows are
-// information: WebCrypto itself runs below node:crypto here (a thread-pool round trip per call).
-import { createPublicKey, verify as nodeVerify } from 'node:crypto';
-import {
-  decodeQrText,
-  defaultCryptoProvider,
-  issueCode,
-  jsrsasignCryptoProvider,
-  signTrustList,
-  toPublicJwk,
-  webCryptoProvider,
-  type CryptoProvider,
-} from '@healthcode/core/code';
-import { verifyCode, verifyTrustList, type TrustList } from '@healthcode/core';
-import { TEST_ISSUER_KEY, TEST_ROOT_KEY } from '@healthcode/test-utils';
+// beside the raw library call it wraps and beside the best baseline, on the same token. Ratio =
+// opsPerSec / baseline opsPerSec (higher is better). Targets: the default native provider
+// (node:crypto in Node 20.16+) >= 0.7 x node:crypto `verify`; jsrsasign provider >= 1.0 x
+// KJUR.jws.JWS.verify; noble provider >= 0.9 x raw noble `p256.verify` and >= 5 x the jsrsasign
+// provider, with a JIT and without one (`node --jitless`), where it must also take <= 6 ms per
+// verification. deriveSubjectId with each provider is set beside node:crypto's HMAC (information).
+// The WebCrypto rows are information: WebCrypto itself runs below node:crypto here (a thread-pool
+// round trip per call).
+import { spawnSync } from 'node:child_process';
+import { createHmac, createPublicKey, verify as nodeVerify } from 'node:crypto';
+import { join } from 'node:path';
+import { defaultCryptoProvider, jsrsasignCryptoProvider, nobleCryptoProvider, nodeCryptoProvider, webCryptoProvider } from '@healthcode/core/code';
+import { deriveSubjectId, normalizeIdentity } from '@healthcode/core/privacy';
 import { KEYUTIL, KJUR } from 'jsrsasign';
+import { jws, publicJwk, qrText, signature, signingInput, verifyTokenWith } from './bench-token.js';
+import { compare, type Op } from './measure.js';
+import { measurePureJs, type PureJsFigures } from './pure-js-es256.js';
 import { benchRow, mergeResults } from './results.js';
 
-const now = new Date('2026-11-18T08:01:00Z');
-const publicJwk = toPublicJwk(TEST_ISSUER_KEY);
-const list: TrustList = {
-  sequence: 1,
-  issuedAt: Math.floor(now.getTime() / 1000) - 3600,
-  issuers: [{ id: 'cn-310000', name: 'Shanghai', regions: ['310000'], keys: [{ jwk: publicJwk }] }],
-  revokedKeyIds: [],
-  revokedCodeIds: [],
-};
-// As a verifier gets it: signed by the root and checked, hence frozen and indexed once.
-const trust = await verifyTrustList(await signTrustList(list, TEST_ROOT_KEY), toPublicJwk(TEST_ROOT_KEY), { now });
-const qrText = await issueCode(
-  {
-    issuer: 'cn-310000',
-    subject: 'q3Vx9KpL2mTz8RwA',
-    status: 'green',
-    region: '310000',
-    display: { name: '张*三', documentTail: '1234' },
-    issuedAt: new Date('2026-11-18T08:00:00Z'),
-  },
-  { key: TEST_ISSUER_KEY },
-);
-const { jws } = decodeQrText(qrText);
-const [h, p, s] = jws.split('.') as [string, string, string];
-const signingInput = Buffer.from(`${h}.${p}`);
-const signature = Buffer.from(s, 'base64url');
-
-/** An operation and how many verifications one call performs. */
-interface Op {
-  run: () => unknown;
-  count: number;
-}
-
-/** Which clock a comparison uses: wall time, or this process's CPU time (immune to other processes). */
-type Clock = 'wall' | 'cpu';
-const clocks: Record<Clock, () => number> = {
-  wall: () => performance.now(),
-  cpu: () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  },
-};
-
-/** Runs `op` back to back for about `ms` milliseconds of `clock`; returns verifications per second. */
-async function opsPerSecond(ms: number, op: Op, clock: Clock): Promise<number> {
-  const read = clocks[clock];
-  let n = 0;
-  const start = read();
-  let elapsed = 0;
-  do {
-    for (let i = 0; i < 4; i++) await op.run();
-    n += 4 * op.count;
-    elapsed = read() - start;
-  } while (elapsed < ms);
-  return (n * 1000) / elapsed;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/**
- * Measures a candidate against its baseline in alternating rounds and reports medians, so that load
- * from other processes hits both sides alike (a shared CI box is noisy).
- */
-async function compare(label: string, baseline: Op, candidate: Op, rounds: number, ms: number, clock: Clock = 'wall') {
-  await opsPerSecond(ms, baseline, clock);
-  await opsPerSecond(ms, candidate, clock);
-  const base: number[] = [];
-  const cand: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    base.push(await opsPerSecond(ms, baseline, clock));
-    cand.push(await opsPerSecond(ms, candidate, clock));
-  }
-  const result = { baseline: median(base), candidate: median(cand) };
-  const ratio = result.candidate / result.baseline;
-  const fmt = (x: number) => x.toFixed(x < 100 ? 1 : 0).padStart(8);
-  console.log(`${label} [${clock} clock]: baseline ${fmt(result.baseline)} ops/s, candidate ${fmt(result.candidate)} ops/s, ratio ${ratio.toFixed(2)}`);
-  return { ...result, ratio };
-}
-
-async function verifyWith(crypto: CryptoProvider): Promise<void> {
-  const r = await verifyCode(qrText, { trust, now, crypto });
-  if (!r.valid) throw new Error(`bench token did not verify: ${r.reason}`);
-}
 
 console.log(`verifyCode default provider in Node ${process.version}: ${defaultCryptoProvider().name}`);
 
@@ -127,20 +43,20 @@ const native = defaultCryptoProvider();
 const viaDefault = await compare(
   `default provider (${native.name}), one at a time vs node:crypto`,
   nodeBaseline,
-  { run: () => verifyWith(native), count: 1 },
+  { run: () => verifyTokenWith(native), count: 1 },
   9,
   300,
 );
 
 const webcrypto = webCryptoProvider();
-const serial = await compare('webcrypto provider, one at a time vs node:crypto', nodeBaseline, { run: () => verifyWith(webcrypto), count: 1 }, 9, 300);
+const serial = await compare('webcrypto provider, one at a time vs node:crypto', nodeBaseline, { run: () => verifyTokenWith(webcrypto), count: 1 }, 9, 300);
 // WebCrypto runs each verification on libuv's thread pool, so a single awaited call pays a thread
 // round trip; a checkpoint server verifies many codes at once, which this measures.
 const IN_FLIGHT = 8;
 const pipelined = await compare(
   `webcrypto provider, ${IN_FLIGHT} in flight vs node:crypto`,
   nodeBaseline,
-  { run: () => Promise.all(Array.from({ length: IN_FLIGHT }, () => verifyWith(webcrypto))), count: IN_FLIGHT },
+  { run: () => Promise.all(Array.from({ length: IN_FLIGHT }, () => verifyTokenWith(webcrypto))), count: IN_FLIGHT },
   9,
   300,
 );
@@ -155,7 +71,7 @@ const pure = await compare(
     },
     count: 1,
   },
-  { run: () => verifyWith(jsrsasign), count: 1 },
+  { run: () => verifyTokenWith(jsrsasign), count: 1 },
   5,
   1200,
   // Both sides are synchronous single-threaded JavaScript, so CPU time measures their work exactly
@@ -163,13 +79,60 @@ const pure = await compare(
   'cpu',
 );
 
+const withJit = await measurePureJs({ rounds: 5, ms: 400, jsrsasignMs: 1200, label: '[jit]' });
+// Without a JIT, in a child process started with --jitless, on this run's token.
+const child = spawnSync(process.execPath, ['--jitless', '--import', 'tsx', join(import.meta.dirname, 'jitless-child.ts')], {
+  env: { ...process.env, BENCH_QR_TEXT: qrText },
+  encoding: 'utf8',
+});
+process.stdout.write(child.stdout.split('\nRESULT ')[0]! + '\n');
+const resultLine = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+if (!resultLine) throw new Error(`--jitless child failed:\n${child.stderr}`);
+const jitless = JSON.parse(resultLine.slice('RESULT '.length)) as PureJsFigures;
+
+// deriveSubjectId through each provider against node:crypto's HMAC over the same text, truncated alike.
+const identity = { type: 'resident_id', number: '11010519491231002X' };
+const subjectKey = Uint8Array.from({ length: 32 }, (_, i) => i * 7 + 1);
+const hmacBaseline: Op = {
+  run: () => createHmac('sha256', subjectKey).update(normalizeIdentity(identity)).digest().subarray(0, 12).toString('base64url'),
+  count: 1,
+};
+const subjectProviders = { node: nodeCryptoProvider(), webcrypto: webCryptoProvider(), noble: nobleCryptoProvider(), jsrsasign };
+const subjectIds = [];
+for (const [name, crypto] of Object.entries(subjectProviders)) {
+  const c = await compare(`deriveSubjectId (${name} provider) vs node:crypto HMAC`, hmacBaseline, { run: () => deriveSubjectId(identity, subjectKey, { crypto }), count: 1 }, 5, 200, 'cpu');
+  subjectIds.push({ name, ...c });
+}
+
 const round = (x: number) => Math.round(x * 100) / 100;
 const NODE = { name: 'crypto.baseline.node-crypto-verify', opsPerSec: viaDefault.baseline };
 const JSRSASIGN = { name: 'crypto.baseline.jsrsasign-jws-verify', opsPerSec: pure.baseline };
 // Each candidate is set against the baseline measured in its own alternating rounds.
 const against = (c: { baseline: number }, name: string) => ({ name, opsPerSec: c.baseline });
 const target = (minRatio: number, c: { ratio: number }) => ({ minRatio, meetsTarget: c.ratio >= minRatio });
+const msPerVerify = (opsPerSec: number) => Number((1000 / opsPerSec).toFixed(2));
+const pureJsRows = (suffix: string, f: PureJsFigures, maxMs?: number) => [
+  benchRow(`crypto.baseline.noble-p256-verify${suffix}`, f.vsRawNoble.baseline, undefined, { clock: 'cpu', msPerVerify: msPerVerify(f.vsRawNoble.baseline) }),
+  benchRow(`crypto.verifyCode.noble${suffix}`, f.vsRawNoble.candidate, { name: `crypto.baseline.noble-p256-verify${suffix}`, opsPerSec: f.vsRawNoble.baseline }, {
+    clock: 'cpu',
+    msPerVerify: msPerVerify(f.vsRawNoble.candidate),
+    ...(maxMs === undefined ? {} : { maxMsPerVerify: maxMs }),
+    ...target(0.9, f.vsRawNoble),
+    meetsTarget: f.vsRawNoble.ratio >= 0.9 && (maxMs === undefined || 1000 / f.vsRawNoble.candidate <= maxMs),
+  }),
+  benchRow(`crypto.verifyCode.noble-vs-jsrsasign${suffix}`, f.vsJsrsasign.candidate, { name: `crypto.verifyCode.jsrsasign${suffix}`, opsPerSec: f.vsJsrsasign.baseline }, {
+    clock: 'cpu',
+    jsrsasignMsPerVerify: msPerVerify(f.vsJsrsasign.baseline),
+    ...target(5, f.vsJsrsasign),
+  }),
+];
 const rows = [
+  ...pureJsRows('', withJit),
+  ...pureJsRows('.jitless', jitless, 6),
+  benchRow('crypto.baseline.node-crypto-hmac-subject-id', subjectIds[0]!.baseline, undefined, { clock: 'cpu' }),
+  ...subjectIds.map((c) =>
+    benchRow(`crypto.deriveSubjectId.${c.name}`, c.candidate, { name: 'crypto.baseline.node-crypto-hmac-subject-id', opsPerSec: c.baseline }, { clock: 'cpu' }),
+  ),
   benchRow(NODE.name, NODE.opsPerSec),
   benchRow('crypto.verifyCode.default', viaDefault.candidate, NODE, { provider: native.name, ...target(0.7, viaDefault) }),
   benchRow('crypto.diagnostic.webcrypto-subtle-verify', rawSubtle.candidate, against(rawSubtle, NODE.name)),
@@ -183,4 +146,13 @@ console.log(
     `jsrsasign ${round(pure.ratio)} (target >= 1.0); information: raw WebCrypto ${round(rawSubtle.ratio)}, ` +
     `webcrypto provider ${round(serial.ratio)} one at a time, ${round(pipelined.ratio)} with ${IN_FLIGHT} in flight`,
 );
+for (const [label, f, maxMs] of [['with JIT', withJit, undefined], ['--jitless', jitless, 6]] as const) {
+  const ms = 1000 / f.vsRawNoble.candidate;
+  console.log(
+    `${label}: noble provider ${ms.toFixed(2)} ms per verify${maxMs === undefined ? '' : ` (target <= ${maxMs} ms)`}, ` +
+      `${round(f.vsRawNoble.ratio)} x raw noble p256.verify (target >= 0.9), ${round(f.vsJsrsasign.ratio)} x jsrsasign provider ` +
+      `(target >= 5; jsrsasign ${(1000 / f.vsJsrsasign.baseline).toFixed(1)} ms per verify)`,
+  );
+}
+console.log(`deriveSubjectId vs node:crypto HMAC: ${subjectIds.map((c) => `${c.name} ${round(c.ratio)}`).join(', ')}`);
 mergeResults(rows);

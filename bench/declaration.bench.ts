@@ -1,21 +1,17 @@
 // Declaration throughput: validateDeclaration beside a bare safeParse of the same zod schema (the
-// cost of issue mapping and versioning), assessDeclaration with a month of daily history, and
-// deriveSubjectId (jsrsasign HMAC) beside node:crypto's HMAC. Ratio = opsPerSec / baseline.
-// Target: validate >= 0.8 x bare safeParse. deriveSubjectId has no target: a pure-JS HMAC (it must run in
-// mini-programs) is expected to be one to two orders of magnitude slower than native node:crypto.
-import { createHmac } from 'node:crypto';
+// cost of issue mapping and versioning) and assessDeclaration with a month of daily history.
+// Ratio = opsPerSec / baseline. Target: validate >= 0.8 x bare safeParse. deriveSubjectId, with each
+// crypto provider beside node:crypto's HMAC, is in crypto.bench.ts.
 import { readFileSync } from 'node:fs';
 import { type Declaration, validateDeclaration } from '@healthcode/core';
 import { type DeclarationRecord, DEFAULT_RULE_SET, assessDeclaration } from '@healthcode/core/assessment';
 import { createDeclarationSchema } from '@healthcode/core/declaration';
-import { deriveSubjectId } from '@healthcode/core/privacy';
 import { benchRow, mergeResults } from './results.js';
 
 const example = JSON.parse(readFileSync(new URL('../docs/examples/declarations/foreigner-passport.json', import.meta.url), 'utf8'));
 const now = new Date(example.declaredAt as string);
 const answers = example.answers as Declaration;
 const schema = createDeclarationSchema({ now: () => now });
-const key = 'bench-issuer-key-0123456789abcdef';
 const history: DeclarationRecord[] = Array.from({ length: 30 }, (_, i) => ({
   declaredAt: new Date(now.getTime() - (30 - i) * 86_400_000),
   declaration: answers,
@@ -41,15 +37,12 @@ const validate = opsPerSecond(() => validateDeclaration(answers, { now, formVers
 const invalid = opsPerSecond(() => validateDeclaration({ ...answers, phone: 'x', district: '1' }, { now, locale: 'en' }));
 const assessOne = opsPerSecond(() => assessDeclaration(answers, { now, rules }));
 const assessMonth = opsPerSecond(() => assessDeclaration(answers, { now, rules, history }));
-const hmacNode = opsPerSecond(() => createHmac('sha256', key).update('passport|GBR|123456789').digest().subarray(0, 12).toString('base64url'));
-const subjectId = opsPerSecond(() => deriveSubjectId({ type: 'passport', nationality: 'GBR', number: '123456789' }, key));
 
 const rows = [
   benchRow('declaration.validate (valid)', validate, { name: 'zod safeParse', opsPerSec: safeParse }),
   benchRow('declaration.validate (3 issues)', invalid, { name: 'zod safeParse', opsPerSec: safeParse }),
   benchRow('assessment.assess (no history)', assessOne),
   benchRow('assessment.assess (30 days of history)', assessMonth, { name: 'assessment.assess (no history)', opsPerSec: assessOne }),
-  benchRow('privacy.deriveSubjectId (jsrsasign)', subjectId, { name: 'node:crypto HMAC-SHA256', opsPerSec: hmacNode }),
 ];
 console.table(rows);
 mergeResults(rows);

@@ -16,6 +16,10 @@ declare global {
   /** QR text read by a scanner. */
   const scannedText: string;
   /** A trust list already verified with `verifyTrustList`. */
+  const trust: TrustList;
+  /** A service's secret key for pseudonymous subject ids. */
+  const subjectKey: string;
+  /** A trust list already verified with `verifyTrustList`. */
   const trustList: TrustList;
   /** EU DCC document signer certificates (DER, base64), from the gateway or a national backend. */
   const euCertificates: string[];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '@healthcode/core/api';
-import { errorResponse, type Service } from '@healthcode/service';
+import { errorResponse, withRequestId, type Service } from '@healthcode/service';
 
 /** Options of {@link healthCodePlugin}. */
 export interface HealthCodePluginOptions {
@@ -57,8 +57,8 @@ export const healthCodePlugin: FastifyPluginAsync<HealthCodePluginOptions> = asy
 
   const serve = async (request: FastifyRequest, reply: FastifyReply) => {
     const body = request.body instanceof Uint8Array ? request.body : undefined;
-    const answer = await service.handle({ method: request.method, url: request.url, headers: request.headers, body });
-    return reply.code(answer.status).send(answer.body);
+    const answer = await service.handle({ method: request.method, url: request.url, headers: request.headers, body, requestId: request.id });
+    return reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
   };
   // Every top-level path the engine answers (`/v1`, `/healthz`, …), whole and below: the
   // service routes, so its not_found and error shapes hold for paths fastify would not know.
@@ -77,7 +77,7 @@ export const healthCodePlugin: FastifyPluginAsync<HealthCodePluginOptions> = asy
 
   // Errors fastify raises before the service runs (body over fastify's own limit, aborted uploads).
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const answer = errorResponse(fastifyErrorAsApiError(error), (err) => request.log.error({ err }, 'unexpected error'));
-    return reply.code(answer.status).send(answer.body);
+    const answer = withRequestId(errorResponse(fastifyErrorAsApiError(error), (err) => request.log.error({ err }, 'unexpected error')), request.id);
+    return reply.code(answer.status).headers(answer.headers ?? {}).send(answer.body);
   });
 };

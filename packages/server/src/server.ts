@@ -7,6 +7,7 @@ import {
   DEFAULT_RETENTION,
   SERVICE_DEFAULTS,
   errorResponse,
+  withRequestId,
   type Keyring,
   type PurgeReport,
   type RetentionPolicy,
@@ -18,6 +19,7 @@ import { loadOrCreateKeyringState, loadOrCreateOperatorToken, saveKeyringState }
 import { loggerOptions, type LogOptions } from './logging.js';
 import { createMetrics, METRICS_CONTENT_TYPE } from './metrics.js';
 import { healthCodePlugin } from './plugin.js';
+import { refusalOptions } from './refusals.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
 
@@ -95,7 +97,7 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   const keys = shared ? (await shared.update(async (latest) => latest ?? { state: fileKeys })).state : fileKeys;
   const operatorToken = options.operatorToken ?? loadOrCreateOperatorToken(options.keysDir);
   const bodyLimit = options.bodyLimit ?? SERVICE_DEFAULTS.bodyLimit;
-  const app = Fastify({ logger: loggerOptions(options.log ?? {}), bodyLimit, return503OnClosing: true });
+  const app = Fastify({ logger: loggerOptions(options.log ?? {}), bodyLimit, return503OnClosing: true, ...refusalOptions });
   const service = createService({
     ...options,
     store: storage,
@@ -117,8 +119,8 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   const ownMetrics = () => metrics.registry.metrics();
   app.get('/metrics', async (_, reply) => reply.type(METRICS_CONTENT_TYPE).send(await (options.metricsText?.(ownMetrics) ?? ownMetrics())));
   app.setNotFoundHandler((request, reply) => {
-    const response = errorResponse(new ApiError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
-    return reply.code(response.status).send(response.body);
+    const response = withRequestId(errorResponse(new ApiError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)), request.id);
+    return reply.code(response.status).headers(response.headers ?? {}).send(response.body);
   });
 
   const retention: RetentionPolicy = { ...DEFAULT_RETENTION, ...options.housekeeping?.retention };

@@ -10,7 +10,7 @@ export function errorResponse(error: unknown, onError?: (error: unknown) => void
 }
 
 /** Why the service cannot run with the configuration or key material it was given. */
-export type ServiceConfigErrorCode = 'service/no_issuer_key' | 'service/no_secure_random';
+export type ServiceConfigErrorCode = 'service/no_issuer_key';
 
 /** A service misconfiguration (never a request's fault, so never answered as a 4xx). */
 export class ServiceConfigError extends HealthCodeError<ServiceConfigErrorCode> {}

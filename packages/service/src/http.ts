@@ -16,6 +16,8 @@ export interface ServiceRequest {
 export interface ServiceResponse {
   status: number;
   body: unknown;
+  /** Headers to send besides `Content-Type`, names in lower case. */
+  headers?: Record<string, string>;
 }
 
 /** One route of the service. `handle` never rejects: errors become error responses. */
@@ -63,5 +65,7 @@ export function canonicalJson(value: unknown): string {
 
 /** A `201 Created` answer. */
 export const created = (body: unknown): ServiceResponse => ({ status: 201, body });
+/** A `204 No Content` answer. */
+export const noContent = (): ServiceResponse => ({ status: 204, body: undefined });
 /** A `200 OK` answer. */
 export const ok = (body: unknown): ServiceResponse => ({ status: 200, body });

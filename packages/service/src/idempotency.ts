@@ -1,7 +1,9 @@
 import { ApiError } from '@healthcode/core/api';
 import { IDEMPOTENCY_KEY_HEADER } from '@healthcode/core/api';
 import type { ServiceContext } from './context.js';
+import { keyedDigest } from '@healthcode/core/privacy';
 import { canonicalJson, type ServiceRequest, type ServiceResponse } from './http.js';
+import { DEFAULT_RETENTION } from './store/retention.js';
 import type { IdempotencyClaim, IdempotencyRecord, StoredAnswer } from './store/store.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
@@ -24,6 +26,16 @@ function idempotencyKey(request: ServiceRequest): string | undefined {
   if (key === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(key)) throw new ApiError('bad_request', `${IDEMPOTENCY_KEY_HEADER} must be 1 to 128 printable ASCII characters`);
   return key;
+}
+
+/**
+ * A keyed hash of the route and canonical body: enough to tell a retry from a different
+ * request, while the store keeps no name, document number or phone of the body.
+ * The route is part of it: request schemas accept unknown members, so one body could suit two routes.
+ */
+function fingerprint(ctx: ServiceContext, route: string, body: unknown): string {
+  const key = keyedDigest('healthcode/idempotency-fingerprint', ctx.keyring.subjectKey);
+  return keyedDigest(canonicalJson({ route, body: body ?? null }), key);
 }
 
 /** The answer for a request whose key was already taken by `earlier`. */
@@ -58,9 +70,10 @@ export async function runIdempotent(
 ): Promise<ServiceResponse> {
   const key = idempotencyKey(request);
   if (key === undefined) return act(() => undefined);
-  // The route is part of the fingerprint: request schemas accept unknown members, so one body could suit two routes.
-  const claim: IdempotencyClaim = { userId, key, fingerprint: canonicalJson({ route, body: request.body ?? null }), createdAt: ctx.now().getTime() };
-  const earlier = await ctx.store.claimIdempotencyKey(claim);
+  const now = ctx.now().getTime();
+  const claim: IdempotencyClaim = { userId, key, fingerprint: fingerprint(ctx, route, request.body), createdAt: now };
+  // A claim older than any request's run is a crashed process's: this retry takes it over at once.
+  const earlier = await ctx.store.claimIdempotencyKey(claim, now - DEFAULT_RETENTION.pendingMs);
   if (earlier) return answerFor(earlier, claim.fingerprint);
   try {
     return await act(({ status, body }) => ({ ...claim, status, body, createdAt: ctx.now().getTime() }));

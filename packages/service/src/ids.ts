@@ -1,28 +1,21 @@
-import { ServiceConfigError } from './errors.js';
-
-interface SecureRandom {
-  getRandomValues(array: Uint8Array): Uint8Array;
-}
+import { defaultCryptoProvider, type CryptoProvider } from '@healthcode/core/code';
 
 /**
- * `bytes` random bytes as lower-case hex, from the platform's CSPRNG (WebCrypto, in
- * Node 20 and browsers). Tokens are secrets, so there is deliberately no weak fallback.
+ * `bytes` random bytes as lower-case hex, from `crypto.randomBytes`: the injected provider's CSPRNG,
+ * else the default one (node:crypto in Node). Tokens are secrets, so there is no weak fallback.
  *
- * @throws ServiceConfigError `service/no_secure_random` when the platform has no `crypto.getRandomValues`
+ * @throws CryptoError `no_secure_random` when the provider has no secure source
  */
-export function randomHex(bytes: number): string {
-  const source = (globalThis as { crypto?: SecureRandom }).crypto;
-  if (!source?.getRandomValues) throw new ServiceConfigError('service/no_secure_random', 'HealthCode service: crypto.getRandomValues is required');
-  const buf = source.getRandomValues(new Uint8Array(bytes));
-  return Array.from(buf, (b) => b.toString(16).padStart(2, '0')).join('');
+export function randomHex(bytes: number, crypto: CryptoProvider = defaultCryptoProvider()): string {
+  return Array.from(crypto.randomBytes(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A fresh identifier such as `dcl_3f9a…`: a type prefix and 96 random bits. */
-export function newId(prefix: string): string {
-  return `${prefix}_${randomHex(12)}`;
+export function newId(prefix: string, crypto?: CryptoProvider): string {
+  return `${prefix}_${randomHex(12, crypto)}`;
 }
 
 /** A fresh bearer token: 256 random bits. */
-export function newToken(): string {
-  return randomHex(32);
+export function newToken(crypto?: CryptoProvider): string {
+  return randomHex(32, crypto);
 }

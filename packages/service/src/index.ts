@@ -9,7 +9,7 @@
 export { createService, type Service } from './service.js';
 export { SERVICE_DEFAULTS, type ServiceOptions } from './options.js';
 export { createServiceEngine, type ServiceEngine, type ServiceEngineOptions } from './engine.js';
-export { createRequestHandler, type HttpRequest, type RequestHandlerOptions } from './transport.js';
+export { createRequestHandler, REQUEST_ID_HEADER, withRequestId, type HttpRequest, type RequestHandlerOptions } from './transport.js';
 export { errorResponse, ServiceConfigError, type ServiceConfigErrorCode } from './errors.js';
 export type { ServiceRequest, ServiceResponse, ServiceRoute } from './http.js';
 export { devIdentityVerifier, type IdentityProof, type IdentityVerifier, type VerifiedIdentity } from './identity.js';

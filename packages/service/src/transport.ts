@@ -1,6 +1,8 @@
 import { ApiError } from '@healthcode/core/api';
+import { assertJsonDepth, assertSafeText } from './body-guard.js';
 import { errorResponse } from './errors.js';
 import type { ServiceResponse, ServiceRoute } from './http.js';
+import { newId } from './ids.js';
 import { searchParams, strictUtf8 } from './platform.js';
 
 /**
@@ -16,6 +18,18 @@ export interface HttpRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The raw body bytes; `undefined` or empty when there was none. */
   body?: Uint8Array;
+  /** The transport's id for this request (e.g. fastify's, as logged); a fresh one when absent. */
+  requestId?: string;
+}
+
+/** Header naming the request an answer belongs to; error bodies repeat it as `error.requestId`. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** `answer` marked with `requestId`: in its headers, and in its body when it is an error. */
+export function withRequestId(answer: ServiceResponse, requestId: string): ServiceResponse {
+  const body = answer.body as { error?: Record<string, unknown> } | undefined;
+  const marked = answer.status >= 400 && body?.error ? { error: { ...body.error, requestId } } : answer.body;
+  return { ...answer, body: marked, headers: { ...answer.headers, [REQUEST_ID_HEADER]: requestId } };
 }
 
 /** Options of {@link createRequestHandler}. */
@@ -59,12 +73,16 @@ function parseBody(request: HttpRequest, limit: number): unknown {
   } catch (cause) {
     throw new ApiError('bad_request', 'request body is not valid UTF-8', { cause });
   }
+  assertJsonDepth(text);
+  let body: unknown;
   try {
-    return JSON.parse(text, rejectPrototypeKeys) as unknown;
+    body = JSON.parse(text, rejectPrototypeKeys) as unknown;
   } catch (cause) {
     if (cause instanceof ApiError) throw cause;
     throw new ApiError('bad_request', 'request body is not valid JSON', { cause });
   }
+  assertSafeText(body);
+  return body;
 }
 
 function decodeSegment(segment: string): string {
@@ -111,7 +129,8 @@ export function createRequestHandler(
   options: RequestHandlerOptions,
 ): (request: HttpRequest) => Promise<ServiceResponse> {
   const compiled: CompiledRoute[] = routes.map((route) => ({ route, segments: route.path.split('/') }));
-  return async (request) => {
+  return async (request) => withRequestId(await answer(request), request.requestId ?? newId('req'));
+  async function answer(request: HttpRequest): Promise<ServiceResponse> {
     try {
       const { path, query } = splitUrl(request.url);
       const raw = path.split('/');
@@ -131,5 +150,5 @@ export function createRequestHandler(
     } catch (error) {
       return errorResponse(error, options.onError);
     }
-  };
+  }
 }

@@ -15,6 +15,7 @@ export type ApiErrorCode =
   | 'method_not_allowed'
   | 'conflict'
   | 'payload_too_large'
+  | 'headers_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'internal'
@@ -31,6 +32,7 @@ export const API_ERROR_STATUS: Readonly<Record<ApiErrorCode, number>> = {
   method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
+  headers_too_large: 431,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
@@ -45,6 +47,8 @@ export const apiErrorBodySchema = z.object({
     code: z.string().min(1),
     message: z.string(),
     details: z.unknown().optional(),
+    /** The answer's `X-Request-Id`, to quote when reporting a problem. */
+    requestId: z.string().optional(),
   }),
 });
 /** Body of every 4xx/5xx response. */

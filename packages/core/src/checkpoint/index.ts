@@ -6,7 +6,8 @@
  */
 import { HealthCodeError } from '../errors.js';
 import type { HealthStatus } from '../status.js';
-import { verifyCode, type VerifyFailureReason, type VerifyOptions, type VerifyResult } from '../code/verify.js';
+import type { VerifyFailureReason, VerifyOptions, VerifyResult } from '../code/verify.js';
+import { verifyCode } from '../code/verifiers.js';
 
 /** What a checkpoint admits: these colours, and optionally only with a recent negative test. */
 export interface CheckpointPolicy {

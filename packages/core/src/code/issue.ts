@@ -1,17 +1,7 @@
 import * as z from 'zod';
 import type { HealthStatus } from '../status.js';
-import {
-  DEFAULT_CODE_TTL_SECONDS,
-  MAX_CODE_TTL_SECONDS,
-  STATUS_LETTERS,
-  codeIdSchema,
-  documentTailSchema,
-  issuerIdSchema,
-  maskedNameSchema,
-  regionSchema,
-  subjectSchema,
-  type CodeDisplay,
-} from './claims.js';
+import { CODE_TYP, DEFAULT_CODE_TTL_SECONDS, MAX_CODE_TTL_SECONDS, STATUS_LETTERS, type CodeDisplay } from './claims.js';
+import { codeIdSchema, documentTailSchema, issuerIdSchema, maskedNameSchema, regionSchema, subjectSchema } from './claim-schemas.js';
 import { defaultCryptoProvider } from './crypto/default-provider.js';
 import type { CryptoProvider } from './crypto/provider.js';
 import { CodeInputError } from './errors.js';
@@ -19,9 +9,6 @@ import { base64urlEncode } from './jws/base64url.js';
 import { signCompactJws } from './jws/compact.js';
 import { parsePrivateJwk, type PrivateJwk } from './keys.js';
 import { wrapJws } from './qr/qr-text.js';
-
-/** The `typ` header of a health code JWS. */
-export const CODE_TYP = 'HC1';
 
 /** What a code says about its holder. */
 export interface IssueCodeInput {

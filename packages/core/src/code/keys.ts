@@ -1,7 +1,5 @@
-import * as z from 'zod';
 import { CodeInputError } from './errors.js';
-import type { CryptoProvider } from './crypto/provider.js';
-import { defaultCryptoProvider } from './crypto/default-provider.js';
+import { KEY_ID, base64url, type Rule } from './rules.js';
 
 /** Signature algorithms a health code or trust list may use (JWA names). */
 export type Alg = 'ES256' | 'RS256' | 'PS256';
@@ -31,48 +29,47 @@ export interface PrivateJwk extends PublicJwk {
   qi?: string;
 }
 
-const b64u = (min: number, max = min) =>
-  z.string().regex(/^[A-Za-z0-9_-]*$/).min(min).max(max);
-
-const KID = /^[\x21\x23-\x5b\x5d-\x7e]{1,64}$/;
-
 /** Whether `value` is a key id: 1-64 printable ASCII characters without quotes or backslashes. */
-export const isKeyId = (value: unknown): value is string => typeof value === 'string' && KID.test(value);
+export const isKeyId = (value: unknown): value is string => KEY_ID.test(value);
 
-/** Key ids: printable ASCII without quotes or backslashes, so they embed in JSON unchanged. */
-export const kidSchema = z.string().regex(KID, 'kid must be 1-64 printable ASCII characters');
-
-const ecPublic = z.object({
-  kty: z.literal('EC'),
-  kid: kidSchema,
-  alg: z.literal('ES256'),
-  crv: z.literal('P-256'),
-  x: b64u(43),
-  y: b64u(43),
-});
+const oneOf = (values: readonly string[]): Rule => ({ test: (v) => values.includes(v as string), message: `must be ${values.join(' or ')}` });
+const P256_COORDINATE = base64url(43);
 // 2048-bit modulus = 342 base64url chars; up to 8192 bits.
-const rsaPublic = z.object({
-  kty: z.literal('RSA'),
-  kid: kidSchema,
-  alg: z.enum(['RS256', 'PS256']),
-  n: b64u(342, 1366),
-  e: b64u(1, 8),
-});
+const RSA_LARGE = base64url(342, 1366);
+const RSA_FACTOR = base64url(1, 700);
+const PUBLIC_MEMBERS: Record<'EC' | 'RSA', [string, Rule][]> = {
+  EC: [['kid', KEY_ID], ['alg', oneOf(['ES256'])], ['crv', oneOf(['P-256'])], ['x', P256_COORDINATE], ['y', P256_COORDINATE]],
+  RSA: [['kid', KEY_ID], ['alg', oneOf(['RS256', 'PS256'])], ['n', RSA_LARGE], ['e', base64url(1, 8)]],
+};
+const PRIVATE_MEMBERS: Record<'EC' | 'RSA', [string, Rule][]> = {
+  EC: [['d', P256_COORDINATE]],
+  RSA: [['d', RSA_LARGE], ['p', RSA_FACTOR], ['q', RSA_FACTOR], ['dp', RSA_FACTOR], ['dq', RSA_FACTOR], ['qi', RSA_FACTOR]],
+};
 
-/** Validates a public JWK and strips unknown members (and any private ones). */
-export const publicJwkSchema = z.union([ecPublic, rsaPublic]);
+/**
+ * The JWK with only the members HealthCode uses (public ones, and private ones when `withPrivate`),
+ * or why it is not a P-256 or RSA key with kid and alg.
+ */
+function readJwk(jwk: unknown, withPrivate: boolean): Record<string, string> | string {
+  if (typeof jwk !== 'object' || jwk === null) return 'not an object';
+  const source = jwk as Record<string, unknown>;
+  const kty = source.kty;
+  if (kty !== 'EC' && kty !== 'RSA') return 'kty must be EC or RSA';
+  const rules = withPrivate ? [...PUBLIC_MEMBERS[kty], ...PRIVATE_MEMBERS[kty]] : PUBLIC_MEMBERS[kty];
+  const out: Record<string, string> = { kty };
+  for (const [member, rule] of rules) {
+    if (!rule.test(source[member])) return `${member}: ${rule.message}`;
+    out[member] = source[member] as string;
+  }
+  return out;
+}
 
-const privateJwkSchema = z.union([
-  ecPublic.extend({ d: b64u(43) }),
-  rsaPublic.extend({
-    d: b64u(342, 1366),
-    p: b64u(1, 700),
-    q: b64u(1, 700),
-    dp: b64u(1, 700),
-    dq: b64u(1, 700),
-    qi: b64u(1, 700),
-  }),
-]);
+/**
+ * Checks a public JWK: the key with only its public members, or why it is refused.
+ */
+export function readPublicJwk(jwk: unknown): PublicJwk | string {
+  return readJwk(jwk, false) as PublicJwk | string;
+}
 
 /**
  * Checks a private JWK and returns it with only the members HealthCode uses.
@@ -80,9 +77,9 @@ const privateJwkSchema = z.union([
  * @throws {@link CodeInputError} `invalid_key` when it is not a P-256 or RSA private key with kid and alg
  */
 export function parsePrivateJwk(jwk: unknown): PrivateJwk {
-  const r = privateJwkSchema.safeParse(jwk);
-  if (!r.success) throw new CodeInputError('code/invalid_key', `not a usable private JWK: ${r.error.issues[0]?.message ?? ''}`);
-  return r.data;
+  const r = readJwk(jwk, true);
+  if (typeof r === 'string') throw new CodeInputError('code/invalid_key', `not a usable private JWK: ${r}`);
+  return r as unknown as PrivateJwk;
 }
 
 /**
@@ -91,30 +88,12 @@ export function parsePrivateJwk(jwk: unknown): PrivateJwk {
  * @throws {@link CodeInputError} `invalid_key` when it is not a P-256 or RSA public key with kid and alg
  */
 export function parsePublicJwk(jwk: unknown): PublicJwk {
-  const r = publicJwkSchema.safeParse(jwk);
-  if (!r.success) throw new CodeInputError('code/invalid_key', `not a usable public JWK: ${r.error.issues[0]?.message ?? ''}`);
-  return r.data;
+  const r = readPublicJwk(jwk);
+  if (typeof r === 'string') throw new CodeInputError('code/invalid_key', `not a usable public JWK: ${r}`);
+  return r;
 }
 
 /** The public half of a private JWK. */
 export function toPublicJwk(key: PrivateJwk): PublicJwk {
   return parsePublicJwk(key);
-}
-
-/**
- * Generates a signing key pair (P-256 for ES256, the default; RSA-2048 for RS256/PS256).
- *
- * @param opts.kid - the key id verifiers look the key up by
- */
-export async function generateKeyPair(opts: {
-  kid: string;
-  alg?: Alg;
-  crypto?: CryptoProvider;
-}): Promise<{ privateJwk: PrivateJwk; publicJwk: PublicJwk }> {
-  const alg = opts.alg ?? 'ES256';
-  if (!SUPPORTED_ALGORITHMS.includes(alg)) throw new CodeInputError('code/unsupported_algorithm', `unsupported alg ${String(alg)}`);
-  if (!kidSchema.safeParse(opts.kid).success) throw new CodeInputError('code/invalid_input', 'kid must be 1-64 printable ASCII characters');
-  const material = await (opts.crypto ?? defaultCryptoProvider()).generateKeyPair(alg);
-  const privateJwk = parsePrivateJwk({ ...material, kid: opts.kid, alg });
-  return { privateJwk, publicJwk: toPublicJwk(privateJwk) };
 }

@@ -1,20 +1,20 @@
 import type { HealthStatus } from '../status.js';
-import { codeClaimsSchema, readCodeClaims, statusOf, type CodeClaims, type CodeDisplay } from './claims.js';
-import { defaultCryptoProvider } from './crypto/default-provider.js';
+import { CODE_TYP, readCodeClaims, statusOf, type CodeDisplay } from './claims.js';
 import type { CryptoProvider } from './crypto/provider.js';
-import { CODE_TYP } from './issue.js';
 import { jwsFromParts } from './jws/compact.js';
 import { checkHeader } from './jws/header-policy.js';
 import { parseJsonObject } from './jws/json.js';
 import { SUPPORTED_ALGORITHMS, type Alg } from './keys.js';
 import type { FrameParts } from './qr/frame.js';
 import { MAX_QR_TEXT_LENGTH, unwrapQrText } from './qr/qr-text.js';
-import { CodeFormatError } from './errors.js';
+import { CodeFormatError, CryptoError } from './errors.js';
 import { regionCovers, trustIndex, type TrustIndex } from './trust/trust-index.js';
 import type { TrustList } from './trust/trust-list.js';
 
 /** Default tolerated clock difference between issuer and verifier, in seconds. */
 export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+/** Largest clock difference a verifier may tolerate, in seconds: beyond an hour, expiry means little. */
+export const MAX_CLOCK_SKEW_SECONDS = 3600;
 
 /** Options of {@link verifyCode}. */
 export interface VerifyOptions {
@@ -46,6 +46,7 @@ export const VERIFY_FAILURE_REASONS = [
   'unknown_key',
   'algorithm_mismatch',
   'key_revoked',
+  'unsupported_engine',
   'bad_signature',
   'key_not_valid',
   'region_not_allowed',
@@ -101,7 +102,7 @@ function readOptions(opts: VerifyOptions): Settings | InvalidCode {
   const nowMs = date === undefined ? Date.now() : typeof (date as Date)?.getTime === 'function' ? (date as Date).getTime() : Number.NaN;
   const skew = opts.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS;
   const requested: unknown = opts.algorithms ?? SUPPORTED_ALGORITHMS;
-  if (!Number.isFinite(nowMs) || typeof skew !== 'number' || !(skew >= 0 && skew <= 3600) || !Array.isArray(requested)) {
+  if (!Number.isFinite(nowMs) || typeof skew !== 'number' || !(skew >= 0 && skew <= MAX_CLOCK_SKEW_SECONDS) || !Array.isArray(requested)) {
     return fail('invalid_options', 'now must be a valid Date, clockSkew 0-3600 seconds and algorithms an array');
   }
   const trust = trustIndex(opts.trust);
@@ -125,17 +126,24 @@ function readCode(qrText: string, algorithms: readonly Alg[]) {
   if (!jws) return fail('malformed', 'the JWS header is not a JSON object');
   const header = checkHeader(jws.header, CODE_TYP, algorithms);
   if (!header.ok) return fail(header.reason, header.message);
-  const claims = readClaims(parseJsonObject(jws.payloadBytes));
-  if ('valid' in claims) return claims;
+  const claims = readCodeClaims(parseJsonObject(jws.payloadBytes));
+  if (typeof claims === 'string') return fail('malformed', `claims invalid: ${claims}`);
   return { jws, alg: header.alg, kid: header.kid, claims };
 }
 
-/** The payload's claims; the zod schema runs only to explain a refusal. */
-function readClaims(payload: Record<string, unknown> | undefined): CodeClaims | InvalidCode {
-  const claims = payload && readCodeClaims(payload);
-  if (claims) return claims;
-  const parsed = codeClaimsSchema.safeParse(payload);
-  return parsed.success ? parsed.data : fail('malformed', `claims invalid: ${parsed.error.issues[0]?.message ?? ''}`);
+/** What verification says when the engine can check no signature and no provider was passed. */
+export const NO_CRYPTO_MESSAGE =
+  'this engine has neither WebCrypto nor BigInt: pass a crypto provider, e.g. jsrsasignCryptoProvider() from @healthcode/core/crypto/legacy';
+
+/** Whether the signature verifies; `undefined` when no provider here can check `alg`. */
+async function signatureVerifies(crypto: CryptoProvider | undefined, ...args: Parameters<CryptoProvider['verify']>): Promise<boolean | undefined> {
+  if (!crypto) return undefined;
+  try {
+    return await crypto.verify(...args);
+  } catch (err) {
+    if (err instanceof CryptoError && err.code === 'crypto/unavailable') return undefined;
+    throw err;
+  }
 }
 
 /** Whether time `t` lies in the key's validity window, widened by the clock skew. */
@@ -143,7 +151,7 @@ function inKeyWindow(key: { notBefore?: number; notAfter?: number }, t: number, 
   return (key.notBefore === undefined || t >= key.notBefore - skew) && (key.notAfter === undefined || t <= key.notAfter + skew);
 }
 
-async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<VerifyResult> {
+async function verifyOrFail(qrText: string, opts: VerifyOptions, fallbackCrypto: () => CryptoProvider | undefined): Promise<VerifyResult> {
   if (typeof qrText !== 'string') return fail('malformed', 'QR text must be a string');
   if (qrText.length > MAX_QR_TEXT_LENGTH) return fail('too_large', `QR text longer than ${MAX_QR_TEXT_LENGTH} characters`);
   const settings = readOptions(opts);
@@ -160,10 +168,9 @@ async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<Verify
   if (!key) return fail('unknown_key', `issuer "${c.iss}" has no key "${kid}"`);
   if (key.jwk.alg !== alg) return fail('algorithm_mismatch', `key "${kid}" is for ${key.jwk.alg}, header says ${alg}`);
   if (trust.revokedKeyIds.has(kid)) return fail('key_revoked', `key "${kid}" is revoked`);
-  const crypto = opts.crypto ?? defaultCryptoProvider();
-  if (!(await crypto.verify(alg, key.jwk, jws.signingInput, jws.signature))) {
-    return fail('bad_signature', 'signature does not verify');
-  }
+  const verified = await signatureVerifies(opts.crypto ?? fallbackCrypto(), alg, key.jwk, jws.signingInput, jws.signature);
+  if (verified === undefined) return fail('unsupported_engine', `cannot check ${alg} here: ${NO_CRYPTO_MESSAGE}`);
+  if (!verified) return fail('bad_signature', 'signature does not verify');
 
   if (!inKeyWindow(key, c.iat, skew) || !inKeyWindow(key, now, skew)) return fail('key_not_valid', `key "${kid}" is outside its validity window`);
   if (!entry.issuer.regions.some((held) => regionCovers(held, c.rg))) {
@@ -188,18 +195,18 @@ async function verifyOrFail(qrText: string, opts: VerifyOptions): Promise<Verify
   };
 }
 
+/** Signature of {@link verifyCode}. */
+export type VerifyCode = (qrText: string, opts: VerifyOptions) => Promise<VerifyResult>;
+
 /**
- * Verifies health-code QR text against a trust list. Never throws: every input, however broken,
- * gets a {@link VerifyResult}; a refusal carries a stable {@link VerifyFailureReason}.
- *
- * Order of checks: size, options, trust list (valid, not expired), QR text and JWS syntax, header
- * policy, claims, issuer, key, key revocation, signature, key window, region, code revocation, time
- * (docs/code-format.md, "Verification").
+ * verifyCode for an entry point: `fallbackCrypto` gives the provider used when the options name
+ * none (each entry has its own, so the checkpoint entry need not carry jsrsasign).
  */
-export async function verifyCode(qrText: string, opts: VerifyOptions): Promise<VerifyResult> {
-  try {
-    return await verifyOrFail(qrText, opts ?? ({} as VerifyOptions));
-  } catch (err) {
-    return fail('internal_error', `verification failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
+export const codeVerifier = (fallbackCrypto: () => CryptoProvider | undefined): VerifyCode =>
+  async (qrText, opts) => {
+    try {
+      return await verifyOrFail(qrText, opts ?? ({} as VerifyOptions), fallbackCrypto);
+    } catch (err) {
+      return fail('internal_error', `verification failed unexpectedly: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };

@@ -1,6 +1,7 @@
 export { maskName, documentTail } from './mask.js';
 export {
   deriveSubjectId,
+  keyedDigest,
   normalizeIdentity,
   type SubjectIdentity,
   SubjectIdError,

@@ -1,6 +1,7 @@
 import { drawOnCanvas } from './canvas.js';
 import { clockParts } from './live.js';
-import { createRenderModel, type RefreshState, type RenderModel } from './render-model.js';
+import { encodeQr, type QrMatrix } from './qr-matrix.js';
+import { renderModelOf, type RefreshState, type RenderModel } from './render-model.js';
 import { statusStyle, type RenderLocale } from './status-style.js';
 import { HEALTH_STATUSES, type HealthStatus } from '../status.js';
 import type { HostCanvasTarget } from '../host/host.js';
@@ -80,6 +81,13 @@ export function createCodeView(options: CodeViewOptions = {}): CodeView {
   let model: RenderModel | undefined;
   let target: HostCanvasTarget | undefined;
   const state: CodeViewState = { statusLabel: '', clock: '', error: '' };
+  // One entry: props change far more often (every freshness tick) than the QR text does, and
+  // encoding the text is most of the cost of a new model (a few ms on a phone).
+  let encoded: { text: string; matrix: QrMatrix } | undefined;
+  const matrixOf = (text: string): QrMatrix => {
+    if (encoded?.text !== text) encoded = { text, matrix: encodeQr(text) };
+    return encoded.matrix;
+  };
 
   const draw = (): CodeViewState => {
     const at = now();
@@ -107,8 +115,10 @@ export function createCodeView(options: CodeViewOptions = {}): CodeView {
       model = undefined;
       if (props.qrText && status) {
         try {
-          model = createRenderModel(
-            props.qrText,
+          const qrText = props.qrText;
+          model = renderModelOf(
+            qrText,
+            () => matrixOf(qrText),
             {
               name: props.name ?? '',
               status,

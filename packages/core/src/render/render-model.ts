@@ -77,6 +77,14 @@ const cleanText = (s: string): string => s.replace(/[\u0000-\u001f\u007f]/g, '')
  * @throws RenderError `invalid_input` for an unknown status, a missing name or bad dates; `too_long`
  */
 export function createRenderModel(qrText: string, display: DisplayData, opts: RenderModelOptions = {}): RenderModel {
+  return renderModelOf(qrText, () => encodeQr(qrText), display, opts);
+}
+
+/**
+ * {@link createRenderModel} with the QR matrix from `matrixOf` (called once the display data has
+ * been checked), for callers that keep the matrix of a text they have encoded before.
+ */
+export function renderModelOf(qrText: string, matrixOf: () => QrMatrix, display: DisplayData, opts: RenderModelOptions = {}): RenderModel {
   if (!display || !HEALTH_STATUSES.includes(display.status)) {
     throw new RenderError('render/invalid_input', `unknown status ${JSON.stringify(display?.status)}`);
   }
@@ -92,7 +100,7 @@ export function createRenderModel(qrText: string, display: DisplayData, opts: Re
   const refreshAt = display.refreshAfter ?? display.expiresAt;
   return {
     qrText,
-    matrix: encodeQr(qrText),
+    matrix: matrixOf(),
     status: display.status,
     style: statusStyle(display.status),
     name: cleanText(display.name),

@@ -73,6 +73,9 @@ describe('signed trust list', () => {
     expect(await codeOf(verifyTrustList(signed, root, { now: new Date(Number.NaN) }))).toBe('trust_list/invalid_options');
     expect(await codeOf(verifyTrustList(signed, root, { now: at(8 * 86_400), clockSkew: Number.POSITIVE_INFINITY }))).toBe('trust_list/invalid_options');
     expect(await codeOf(verifyTrustList(signed, root, { now: '2026-11-27' as unknown as Date }))).toBe('trust_list/invalid_options');
+    // A huge but finite skew would make an expired list valid again: bounded like verifyCode's.
+    expect(await codeOf(verifyTrustList(signed, root, { now: at(8 * 86_400), clockSkew: 1e9 }))).toBe('trust_list/invalid_options');
+    expect(await codeOf(verifyTrustList(signed, root, { now: at(8 * 86_400), clockSkew: 3601 }))).toBe('trust_list/invalid_options');
   });
 
   it('refuses text that is not a compact JWS', async () => {

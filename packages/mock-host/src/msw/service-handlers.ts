@@ -8,7 +8,8 @@ export interface ServiceHandlersOptions extends Partial<ServiceOptions> {
   baseUrl: string;
 }
 
-const json = HttpResponse.json as unknown as (body: unknown, init: { status: number }) => HttpResponse<never>;
+type EmptyResponse = new (body: null, init: { status: number; headers?: Record<string, string> }) => HttpResponse<never>;
+const json = HttpResponse.json as unknown as (body: unknown, init: { status: number; headers?: Record<string, string> }) => HttpResponse<never>;
 
 /**
  * msw request handlers implementing the HealthCode service contract in memory, with
@@ -53,7 +54,8 @@ export function createServiceHandlers(options: ServiceHandlersOptions): HttpHand
         headers: Object.fromEntries(request.headers),
         body,
       });
-      return json(answer.body, { status: answer.status });
+      if (answer.body === undefined) return new (HttpResponse as unknown as EmptyResponse)(null, { status: answer.status, headers: answer.headers });
+      return json(answer.body, { status: answer.status, headers: answer.headers });
     }),
   ];
 }

@@ -158,14 +158,17 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       [a.userId, a.key, a.fingerprint, a.status, JSON.stringify(a.body), a.createdAt],
     );
 
-  async function claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord | undefined> {
+  async function claimIdempotencyKey(claim: IdempotencyClaim, staleBefore = Number.MIN_SAFE_INTEGER): Promise<IdempotencyRecord | undefined> {
     // A claim released between our insert and our read leaves nothing to read: claim again.
     for (;;) {
+      // A pending claim made before staleBefore belongs to a process that died: it is taken over.
       const taken = await query(
         pool,
         'claim-key',
-        `INSERT INTO idempotency VALUES ($1, $2, $3, ${PENDING}, 'null', $4) ON CONFLICT DO NOTHING RETURNING 1 AS taken`,
-        [claim.userId, claim.key, claim.fingerprint, claim.createdAt],
+        `INSERT INTO idempotency VALUES ($1, $2, $3, ${PENDING}, 'null', $4) ON CONFLICT (user_id, key) DO UPDATE
+         SET fingerprint = excluded.fingerprint, created_at = excluded.created_at
+         WHERE idempotency.status = ${PENDING} AND idempotency.created_at < $5 RETURNING 1 AS taken`,
+        [claim.userId, claim.key, claim.fingerprint, claim.createdAt, staleBefore],
       );
       if (taken.length === 1) return undefined;
       const earlier = await one(toIdempotency, 'get-key', 'SELECT * FROM idempotency WHERE user_id = $1 AND key = $2', [claim.userId, claim.key]);
@@ -298,6 +301,9 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       one((r) => ({ userId: str(r.user_id), expiresAt: num(r.expires_at) }), 'find-session', 'SELECT user_id, expires_at FROM sessions WHERE token_hash = $1', [
         tokenHash(token),
       ]),
+    async deleteSession(token) {
+      await query(pool, 'delete-session', 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash(token)]);
+    },
     async saveReview(r) {
       await query(
         pool,

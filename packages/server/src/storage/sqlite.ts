@@ -62,6 +62,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     bindSubject: db.prepare('UPDATE users SET subject_id = @subjectId WHERE user_id = @userId AND (subject_id IS NULL OR subject_id = @subjectId)'),
     saveSession: db.prepare('INSERT OR REPLACE INTO sessions VALUES (?, ?, ?)'),
     findSession: db.prepare('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?'),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
     saveReview: db.prepare('INSERT OR REPLACE INTO reviews VALUES (@reviewId, @userId, @passport, @submittedAt, @identityStatus, @decidedAt)'),
     getReview: db.prepare('SELECT * FROM reviews WHERE review_id = ?'),
     pendingReviews: db.prepare("SELECT * FROM reviews WHERE identity_status = 'pending_review' ORDER BY submitted_at LIMIT ?"),
@@ -101,7 +102,12 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     latestCode: db.prepare('SELECT * FROM codes WHERE user_id = ? ORDER BY issued_at DESC, rowid DESC LIMIT 1'),
     outstandingCodes: db.prepare('SELECT * FROM codes WHERE subject_id = ? AND expires_at > ?'),
     getIdempotent: db.prepare('SELECT * FROM idempotency WHERE user_id = ? AND key = ?'),
-    claimIdempotent: db.prepare(`INSERT OR IGNORE INTO idempotency VALUES (@userId, @key, @fingerprint, ${PENDING}, 'null', @createdAt)`),
+    // A pending claim made before @staleBefore belongs to a process that died: it is taken over.
+    claimIdempotent: db.prepare(
+      `INSERT INTO idempotency VALUES (@userId, @key, @fingerprint, ${PENDING}, 'null', @createdAt)
+       ON CONFLICT (user_id, key) DO UPDATE SET fingerprint = excluded.fingerprint, created_at = excluded.created_at
+       WHERE idempotency.status = ${PENDING} AND idempotency.created_at < @staleBefore`,
+    ),
     releaseIdempotent: db.prepare(`DELETE FROM idempotency WHERE user_id = ? AND key = ? AND status = ${PENDING}`),
     // An answer replaces its key's pending claim; the first answer under a key wins.
     saveIdempotent: db.prepare(
@@ -151,8 +157,8 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   };
   const many = <T>(statement: Database.Statement, map: (r: Row) => T, ...params: unknown[]): T[] => (statement.all(...params) as Row[]).map(map);
 
-  const claimIdempotencyKey = db.transaction((claim: IdempotencyClaim): IdempotencyRecord | undefined => {
-    if (q.claimIdempotent.run(claim).changes === 1) return undefined;
+  const claimIdempotencyKey = db.transaction((claim: IdempotencyClaim, staleBefore: number): IdempotencyRecord | undefined => {
+    if (q.claimIdempotent.run({ ...claim, staleBefore }).changes === 1) return undefined;
     return one(q.getIdempotent, toIdempotency, claim.userId, claim.key);
   });
   const renewCode = db.transaction((code: StoredCode, previousCodeId: string): StoredCode => {
@@ -205,6 +211,9 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     async findSession(token) {
       return one(q.findSession, (r) => ({ userId: str(r.user_id), expiresAt: num(r.expires_at) }), tokenHash(token));
     },
+    async deleteSession(token) {
+      q.deleteSession.run(tokenHash(token));
+    },
     async saveReview(review) {
       q.saveReview.run({ ...review, decidedAt: review.decidedAt ?? null, passport: JSON.stringify(review.passport) });
     },
@@ -233,8 +242,8 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       return many(q.outstandingCodes, toCode, subjectId, now);
     },
     authority: createSqliteAuthorityStore(db, tokenHash),
-    async claimIdempotencyKey(claim) {
-      return claimIdempotencyKey(claim);
+    async claimIdempotencyKey(claim, staleBefore = Number.MIN_SAFE_INTEGER) {
+      return claimIdempotencyKey(claim, staleBefore);
     },
     async releaseIdempotencyKey(userId, key) {
       q.releaseIdempotent.run(userId, key);

@@ -58,7 +58,7 @@ export function createCodeIssuer(options: CodeIssuerOptions) {
   async function issue(subject: CodeSubject): Promise<StoredCode> {
     const issuedAtSec = Math.floor(options.now().getTime() / 1000);
     const key = options.keyring.signingKey();
-    const codeId = randomHex(12);
+    const codeId = randomHex(12, options.crypto);
     const qrText = await issueCode(
       {
         issuer: options.keyring.issuer.id,

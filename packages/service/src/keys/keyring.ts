@@ -68,7 +68,7 @@ function stamp(now: Date): string {
 }
 
 async function newIssuerKey(now: Date, alg: Alg | undefined, crypto: CryptoProvider | undefined): Promise<StoredIssuerKey> {
-  const kid = `issuer-${stamp(now)}-${randomHex(4)}`;
+  const kid = `issuer-${stamp(now)}-${randomHex(4, crypto)}`;
   const { privateJwk } = await generateKeyPair({ kid, alg, crypto });
   return { jwk: privateJwk, createdAt: Math.floor(now.getTime() / 1000) };
 }
@@ -76,9 +76,9 @@ async function newIssuerKey(now: Date, alg: Alg | undefined, crypto: CryptoProvi
 /** Generates fresh key material: a root key, one issuer key and a subject key. */
 export async function createKeyringState(options: CreateKeyringStateOptions = {}): Promise<KeyringState> {
   const now = options.now ?? new Date();
-  const { privateJwk: root } = await generateKeyPair({ kid: `root-${stamp(now)}-${randomHex(4)}`, alg: options.alg, crypto: options.crypto });
+  const { privateJwk: root } = await generateKeyPair({ kid: `root-${stamp(now)}-${randomHex(4, options.crypto)}`, alg: options.alg, crypto: options.crypto });
   const issuer = await newIssuerKey(now, options.alg, options.crypto);
-  return { root, issuerKeys: [issuer], subjectKey: randomHex(32), sequence: 0 };
+  return { root, issuerKeys: [issuer], subjectKey: randomHex(32, options.crypto), sequence: 0 };
 }
 
 /** Key material as several processes share it: the state and the trust list last signed. */

@@ -58,7 +58,7 @@ export function codeRoutes(ctx: ServiceContext): ServiceRoute[] {
           const { trust } = await ctx.keyring.current();
           const result = await verifyCode(qrText, { trust, now, crypto: ctx.crypto });
           const checkin: StoredCheckin = {
-            checkinId: newId('chk'),
+            checkinId: newId('chk', ctx.crypto),
             venueId,
             orgId: venue.orgId,
             scannedBy: scanner,

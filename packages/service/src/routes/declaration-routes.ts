@@ -34,7 +34,7 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
       throw new ApiError('validation_failed', 'the declaration has problems', { details: { issues: validation.issues } });
     }
     const declaration: Declaration = validation.declaration;
-    const subjectId = deriveSubjectId(declaration.identityDocument, ctx.keyring.subjectKey);
+    const subjectId = deriveSubjectId(declaration.identityDocument, ctx.keyring.subjectKey, { crypto: ctx.crypto });
     if (boundSubject !== undefined && boundSubject !== subjectId) throw anotherPerson();
     const since = now.getTime() - HISTORY_DAYS * 86_400_000;
     const history = (await ctx.store.listDeclarations(subjectId, since)).map((d) => ({
@@ -46,7 +46,7 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
     // The code shows the colour of everything known, not of this declaration alone.
     const evaluation = await ctx.colour.evaluate(subjectId, { declaredAt: now, declaration });
     const record: StoredDeclaration = {
-      declarationId: newId('dcl'),
+      declarationId: newId('dcl', ctx.crypto),
       userId,
       subjectId,
       formVersion,

@@ -40,8 +40,8 @@ export function orgRoutes(ctx: ServiceContext): ServiceRoute[] {
       async handle(request) {
         requireOperator(ctx, request);
         const { name } = parseOrThrow(createOrgRequestSchema, request.body, 'organisation');
-        const org = { orgId: newId('org'), name, createdAt: ctx.now().getTime() };
-        const adminToken = newToken();
+        const org = { orgId: newId('org', ctx.crypto), name, createdAt: ctx.now().getTime() };
+        const adminToken = newToken(ctx.crypto);
         await ctx.store.saveOrg(org, adminToken);
         const response: CreateOrgResponse = { orgId: org.orgId, name, adminToken, createdAt: new Date(org.createdAt).toISOString() };
         return created(response);
@@ -53,8 +53,8 @@ export function orgRoutes(ctx: ServiceContext): ServiceRoute[] {
       async handle(request) {
         const org = await requireOrgAdmin(ctx, request, request.params['orgId']);
         const body = parseOrThrow(addEmployeeRequestSchema, request.body, 'employee');
-        const subjectId = 'subjectId' in body ? body.subjectId : deriveSubjectId(body.identityDocument, ctx.keyring.subjectKey);
-        const employee: StoredEmployee = { employeeId: newId('emp'), orgId: org.orgId, subjectId, createdAt: ctx.now().getTime() };
+        const subjectId = 'subjectId' in body ? body.subjectId : deriveSubjectId(body.identityDocument, ctx.keyring.subjectKey, { crypto: ctx.crypto });
+        const employee: StoredEmployee = { employeeId: newId('emp', ctx.crypto), orgId: org.orgId, subjectId, createdAt: ctx.now().getTime() };
         if (body.label !== undefined) employee.label = body.label;
         if (!(await ctx.store.addEmployee(employee))) throw new ApiError('conflict', 'already an employee of this organisation');
         return created(employeeJson(employee));
@@ -66,9 +66,9 @@ export function orgRoutes(ctx: ServiceContext): ServiceRoute[] {
       async handle(request) {
         const org = await requireOrgAdmin(ctx, request, request.params['orgId']);
         const body = parseOrThrow(addVenueRequestSchema, request.body, 'venue');
-        const venue: StoredVenue = { venueId: newId('ven'), orgId: org.orgId, name: body.name, createdAt: ctx.now().getTime() };
+        const venue: StoredVenue = { venueId: newId('ven', ctx.crypto), orgId: org.orgId, name: body.name, createdAt: ctx.now().getTime() };
         if (body.address !== undefined) venue.address = body.address;
-        const scannerToken = newToken();
+        const scannerToken = newToken(ctx.crypto);
         await ctx.store.saveVenue(venue, scannerToken);
         const response: AddVenueResponse = { ...venueJson(venue), scannerToken };
         return created(response);

@@ -10,7 +10,7 @@ import {
   type SessionInfo,
 } from '@healthcode/core/api';
 import { authenticate, requireOperator, type ServiceContext } from '../context.js';
-import { created, ok, parseOrThrow, type ServiceRoute } from '../http.js';
+import { bearerToken, created, noContent, ok, parseOrThrow, type ServiceRoute } from '../http.js';
 import { newId, newToken } from '../ids.js';
 import type { StoredReview, StoredUser } from '../store/store.js';
 
@@ -43,13 +43,13 @@ export function sessionRoutes(ctx: ServiceContext): ServiceRoute[] {
         // A passport opens a review for a new user, or a fresh one after a rejection;
         // an identity the host verified, or one under review, stays as it is.
         if (body.passport && (!existing || existing.identityStatus === 'rejected')) {
-          const review: StoredReview = { reviewId: newId('rev'), userId, passport: body.passport, submittedAt: now, identityStatus: 'pending_review' };
+          const review: StoredReview = { reviewId: newId('rev', ctx.crypto), userId, passport: body.passport, submittedAt: now, identityStatus: 'pending_review' };
           await ctx.store.saveReview(review);
           user.identityStatus = 'pending_review';
           user.reviewId = review.reviewId;
         }
         await ctx.store.saveUser(user);
-        const sessionToken = newToken();
+        const sessionToken = newToken(ctx.crypto);
         const expiresAt = now + ctx.sessionTtlSeconds * 1000;
         await ctx.store.saveSession(sessionToken, { userId, expiresAt });
         const response: CreateSessionResponse = { sessionToken, ...sessionInfo(user, expiresAt) };
@@ -62,6 +62,15 @@ export function sessionRoutes(ctx: ServiceContext): ServiceRoute[] {
       async handle(request) {
         const user = await authenticate(ctx, request);
         return ok(sessionInfo(user, user.sessionExpiresAt));
+      },
+    },
+    {
+      method: 'DELETE',
+      path: API_ROUTES.currentSession,
+      async handle(request) {
+        await authenticate(ctx, request);
+        await ctx.store.deleteSession(bearerToken(request));
+        return noContent();
       },
     },
     {

@@ -70,6 +70,9 @@ export function createMemoryStore(): ServiceStore {
     async findSession(token) {
       return copy(sessions.get(token));
     },
+    async deleteSession(token) {
+      sessions.delete(token);
+    },
     async saveReview(review) {
       reviews.set(review.reviewId, copy(review));
     },
@@ -111,11 +114,11 @@ export function createMemoryStore(): ServiceStore {
     async outstandingCodes(subjectId, now) {
       return copy(unexpired.filter((c) => c.subjectId === subjectId && c.expiresAt > now));
     },
-    async claimIdempotencyKey(claim) {
+    async claimIdempotencyKey(claim, staleBefore = -Infinity) {
       // No await between the lookup and the set: the claim is atomic on the event loop.
       const id = idemKey(claim.userId, claim.key);
       const earlier = idempotency.get(id);
-      if (earlier) return copy(earlier);
+      if (earlier && !(earlier.state === 'pending' && earlier.createdAt < staleBefore)) return copy(earlier);
       idempotency.set(id, { ...copy(claim), state: 'pending' });
       return undefined;
     },

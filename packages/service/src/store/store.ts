@@ -72,7 +72,7 @@ export interface StoredCode {
 export interface IdempotencyClaim {
   userId: string;
   key: string;
-  /** Canonical JSON of the route and request body, to tell a retry from a different request. */
+  /** Keyed hash of the route and canonical request body, to tell a retry from a different request. */
   fingerprint: string;
   createdAt: number;
 }
@@ -205,6 +205,8 @@ export interface ServiceStore {
 
   saveSession(token: string, session: StoredSession): Promise<void>;
   findSession(token: string): Promise<StoredSession | undefined>;
+  /** Ends a session (sign-out): its token is unknown from then on. */
+  deleteSession(token: string): Promise<void>;
 
   saveReview(review: StoredReview): Promise<void>;
   getReview(reviewId: string): Promise<StoredReview | undefined>;
@@ -233,9 +235,10 @@ export interface ServiceStore {
 
   /**
    * Claims `claim.key` for `claim.userId` atomically: resolves `undefined` when this call
-   * took the key (nobody held it), else to what the key already holds, unchanged.
+   * took the key (nobody held it), else to what the key already holds, unchanged. A pending
+   * claim made before `staleBefore` (its process died) is replaced by `claim` as if absent.
    */
-  claimIdempotencyKey(claim: IdempotencyClaim): Promise<IdempotencyRecord | undefined>;
+  claimIdempotencyKey(claim: IdempotencyClaim, staleBefore?: number): Promise<IdempotencyRecord | undefined>;
   /** Drops a pending claim (its request failed), so the key can be used again; an answer stays. */
   releaseIdempotencyKey(userId: string, key: string): Promise<void>;
 

@@ -74,6 +74,17 @@ export function testStoreIdempotencyAndPurge({ name, open }: StoreContractOption
       expect(await store.claimIdempotencyKey(claimOf('k3'))).toBeUndefined();
     });
 
+    it('lets a claim take over a pending claim made before staleBefore (a crashed request), but not a younger one or an answer', async () => {
+      await store.claimIdempotencyKey(claimOf('crashed', T0 - 10 * MINUTE));
+      await store.claimIdempotencyKey(claimOf('running', T0 - MINUTE));
+      const done = await answer(store, claimOf('answered', T0 - 10 * MINUTE));
+      const staleBefore = T0 - 5 * MINUTE;
+      expect(await store.claimIdempotencyKey(claimOf('crashed'), staleBefore)).toBeUndefined();
+      expect(await store.claimIdempotencyKey(claimOf('crashed'), staleBefore)).toEqual({ state: 'pending', ...claimOf('crashed') });
+      expect(await store.claimIdempotencyKey(claimOf('running'), staleBefore)).toEqual({ state: 'pending', ...claimOf('running', T0 - MINUTE) });
+      expect(await store.claimIdempotencyKey(claimOf('answered'), staleBefore)).toEqual({ state: 'answered', ...done });
+    });
+
     it('purges sessions that have expired and keeps the others', async () => {
       await store.saveSession('old-token', { userId: 'wechat:u1', expiresAt: T0 - 1 });
       await store.saveSession('due-token', { userId: 'wechat:u1', expiresAt: T0 });

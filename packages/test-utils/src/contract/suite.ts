@@ -217,6 +217,40 @@ export function testServiceContract({ name, setup }: ServiceContractOptions): vo
       });
     });
 
+    describe('hardening', () => {
+      it('refuses a deeply nested body with bad_request, also under an Idempotency-Key (no stack overflow)', async () => {
+        const { sessionToken } = await signIn();
+        const raw = `{"formVersion":"1.1","answers":${'['.repeat(2200)}${']'.repeat(2200)}}`;
+        const answer = await call('POST', API_ROUTES.declarations, { token: sessionToken, raw, headers: { 'Idempotency-Key': 'deep-1' } });
+        expectError(answer, 'bad_request', 400);
+      });
+
+      it('refuses text with a lone surrogate, NUL, CR/LF or a bidirectional override in any field with bad_request', async () => {
+        const { sessionToken } = await signIn();
+        for (const bad of ['\ud800', 'a\u0000b', 'line\r\nbreak', 'evil\u202etxt.exe']) {
+          expectError(await declare(sessionToken, greenAnswers(70, `张${bad}三`)), 'bad_request', 400);
+          expectError(await call('POST', API_ROUTES.orgs, { token: service.operatorToken, body: { name: `Acme ${bad}` } }), 'bad_request', 400);
+        }
+      });
+
+      it('ends a session on DELETE /v1/sessions/current: that token then gets unauthorized, others stay valid', async () => {
+        const first = await signIn();
+        const second = await call('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode: `dev:user-${people}` } });
+        const other = expectShape(createSessionResponseSchema, second, 201);
+        expect((await call('DELETE', API_ROUTES.currentSession, { token: first.sessionToken })).status).toBe(204);
+        expectError(await call('GET', API_ROUTES.currentSession, { token: first.sessionToken }), 'unauthorized', 401);
+        expectError(await call('DELETE', API_ROUTES.currentSession, { token: first.sessionToken }), 'unauthorized', 401);
+        expectShape(sessionInfoSchema, await call('GET', API_ROUTES.currentSession, { token: other.sessionToken }), 200);
+      });
+
+      it('names the request in every error body (error.requestId), a different id per request', async () => {
+        const a = await call('GET', '/v1/nowhere');
+        const b = await call('GET', '/v1/nowhere');
+        expect(a.body.error.requestId).toMatch(/^req_[0-9a-f]{24}$/);
+        expect(b.body.error.requestId).not.toBe(a.body.error.requestId);
+      });
+    });
+
     describe('passport registration', () => {
       const passport = { number: 'E12345678', nationality: 'FRA', name: 'DUPONT JEANNE' };
 

@@ -37,7 +37,8 @@ type BigCtor = new (text: string, radix: number) => Big;
 type PointCtor = new (curve: Curve, x: FieldElement, y: FieldElement) => P256Point;
 const Big = BigInteger as unknown as BigCtor & { ONE: Big };
 const PointFp = ECPointFp as unknown as PointCtor;
-const sha256Hex = (KJUR.crypto.Util as unknown as { hashHex(hex: string, alg: string): string }).hashHex;
+/** SHA-256 of hex-encoded bytes, as hex (jsrsasign's digest). */
+export const sha256Hex = (KJUR.crypto.Util as unknown as { hashHex(hex: string, alg: string): string }).hashHex;
 
 let params: CurveParams | undefined;
 // The P-256 domain parameters (p, a, b, G, n) as jsrsasign registers them; looked up once.

@@ -4,9 +4,10 @@ import { base64urlDecode, base64urlEncode } from '../jws/base64url.js';
 import type { Alg, PrivateJwk, PublicJwk } from '../keys.js';
 import { bytesToHex, hexToBytes } from './bytes.js';
 import { isWellFormedEs256Signature } from './ecdsa-signature.js';
-import { p256PublicPoint, verifyP256, type P256Point } from './jsrsasign-es256.js';
+import { p256PublicPoint, sha256Hex, verifyP256, type P256Point } from './jsrsasign-es256.js';
 import { KeyCache } from './key-cache.js';
 import type { CryptoProvider, GeneratedKeyMaterial } from './provider.js';
+import { secureRandomBytes, secureRandomSource } from './secure-random.js';
 
 type JsrsasignKey = ReturnType<typeof KEYUTIL.getKey>;
 // Present at runtime in jsrsasign 11 but missing from its typings.
@@ -18,15 +19,10 @@ const SIGNATURE_PARAMS: Record<Alg, { alg: string; psssaltlen?: number }> = {
   PS256: { alg: 'SHA256withRSAandMGF1', psssaltlen: 32 },
 };
 
-function secureRandom(): { getRandomValues<T extends Uint8Array>(a: T): T } | undefined {
-  const c = (globalThis as unknown as { crypto?: { getRandomValues?: <T extends Uint8Array>(a: T) => T } }).crypto;
-  return c?.getRandomValues ? (c as { getRandomValues<T extends Uint8Array>(a: T): T }) : undefined;
-}
-
 // jsrsasign seeds its generator from crypto.getRandomValues when the engine has it and from
 // Math.random otherwise; ECDSA nonces from Math.random leak the private key, so refuse to sign then.
 function requireSecureRandom(what: string): void {
-  if (!secureRandom()) throw new CryptoError('crypto/no_secure_random', `jsrsasign cannot ${what} safely: this engine has no crypto.getRandomValues`);
+  if (!secureRandomSource()) throw new CryptoError('crypto/no_secure_random', `jsrsasign cannot ${what} safely: this engine has no crypto.getRandomValues`);
 }
 
 function padHex(hex: string, bytes: number): string {
@@ -100,10 +96,12 @@ export function jsrsasignCryptoProvider(): CryptoProvider {
         throw new CryptoError('crypto/crypto_failure', `jsrsasign could not generate a ${alg} key`, { cause });
       }
     },
-    randomBytes(length) {
-      const source = secureRandom();
-      if (!source) throw new CryptoError('crypto/no_secure_random', 'crypto.getRandomValues is not available');
-      return source.getRandomValues(new Uint8Array(length));
+    hmacSha256(key, data) {
+      const mac = new KJUR.crypto.Mac({ alg: 'HmacSHA256', pass: { hex: bytesToHex(key) } });
+      mac.updateHex(bytesToHex(data));
+      return hexToBytes(mac.doFinal());
     },
+    sha256: (data) => hexToBytes(sha256Hex(bytesToHex(data), 'sha256')),
+    randomBytes: secureRandomBytes,
   };
 }

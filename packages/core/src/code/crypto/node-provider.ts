@@ -7,6 +7,10 @@ import type { CryptoProvider, GeneratedKeyMaterial } from './provider.js';
 
 // Core is built without Node typings, so the slice of node:crypto used here is declared by hand.
 type NodeKey = object;
+interface NodeDigest {
+  update(data: Uint8Array): NodeDigest;
+  digest(): Uint8Array;
+}
 interface NodeCryptoLike {
   createPublicKey(input: { key: object; format: 'jwk' }): NodeKey;
   createPrivateKey(input: { key: object; format: 'jwk' }): NodeKey;
@@ -14,6 +18,8 @@ interface NodeCryptoLike {
   verify(algorithm: string, data: Uint8Array, key: object, signature: Uint8Array): boolean;
   generateKeyPairSync(type: 'ec' | 'rsa', options: object): { privateKey: { export(options: { format: 'jwk' }): object } };
   randomFillSync<T extends Uint8Array>(buffer: T): T;
+  createHmac(algorithm: 'sha256', key: Uint8Array): NodeDigest;
+  createHash(algorithm: 'sha256'): NodeDigest;
   constants: { RSA_PKCS1_PADDING: number; RSA_PKCS1_PSS_PADDING: number };
 }
 
@@ -75,6 +81,8 @@ export function nodeCryptoProvider(nodeCrypto?: unknown): CryptoProvider {
         throw new CryptoError('crypto/crypto_failure', `node:crypto could not generate a ${alg} key`, { cause });
       }
     },
+    hmacSha256: (key, data) => new Uint8Array(api.createHmac('sha256', key).update(data).digest()),
+    sha256: (data) => new Uint8Array(api.createHash('sha256').update(data).digest()),
     randomBytes(length) {
       return api.randomFillSync(new Uint8Array(length));
     },

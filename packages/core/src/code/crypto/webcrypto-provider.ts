@@ -1,9 +1,11 @@
 import { CryptoError } from '../errors.js';
 import type { Alg, PrivateJwk, PublicJwk } from '../keys.js';
 import { isWellFormedEs256Signature } from './ecdsa-signature.js';
+import { jsDigests } from './js-digests.js';
 import { KeyCache } from './key-cache.js';
 import { PRIVATE_JWK_MEMBERS, PUBLIC_JWK_MEMBERS, pickJwkMembers } from './jwk-members.js';
 import type { CryptoProvider, GeneratedKeyMaterial } from './provider.js';
+import { secureRandomBytes } from './secure-random.js';
 
 // Core is built without DOM typings, so the slice of WebCrypto used here is declared by hand.
 type OpaqueKey = object;
@@ -20,7 +22,6 @@ export interface SubtleCryptoLike {
 }
 interface WebCryptoLike {
   subtle?: SubtleCryptoLike;
-  getRandomValues?<T extends Uint8Array>(array: T): T;
 }
 
 /** `globalThis.crypto` when the engine has WebCrypto with `subtle`, else `undefined`. */
@@ -47,8 +48,7 @@ const SIGN_PARAMS: Record<Alg, object> = {
  * @throws {@link CryptoError} `unavailable` when there is no WebCrypto to use
  */
 export function webCryptoProvider(subtle?: unknown): CryptoProvider {
-  const global = globalWebCrypto();
-  const api = (subtle ?? global?.subtle) as SubtleCryptoLike | undefined;
+  const api = (subtle ?? globalWebCrypto()?.subtle) as SubtleCryptoLike | undefined;
   if (!api || typeof api.verify !== 'function') throw new CryptoError('crypto/unavailable', 'WebCrypto (crypto.subtle) is not available');
   const verifyKeys = new KeyCache<Promise<OpaqueKey>>();
   const signKeys = new KeyCache<Promise<OpaqueKey>>();
@@ -88,9 +88,8 @@ export function webCryptoProvider(subtle?: unknown): CryptoProvider {
         throw new CryptoError('crypto/crypto_failure', `WebCrypto could not generate a ${alg} key`, { cause });
       }
     },
-    randomBytes(length) {
-      if (!global?.getRandomValues) throw new CryptoError('crypto/no_secure_random', 'crypto.getRandomValues is not available');
-      return global.getRandomValues(new Uint8Array(length));
-    },
+    // SubtleCrypto only digests asynchronously; these are synchronous, so @noble/hashes computes them.
+    ...jsDigests,
+    randomBytes: secureRandomBytes,
   };
 }

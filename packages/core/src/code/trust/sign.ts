@@ -3,7 +3,7 @@ import type { CryptoProvider } from '../crypto/provider.js';
 import { TrustListError } from '../errors.js';
 import { signCompactJws } from '../jws/compact.js';
 import { parsePrivateJwk, type PrivateJwk } from '../keys.js';
-import { TRUST_LIST_TYP, trustListSchema, type TrustList } from './trust-list.js';
+import { TRUST_LIST_TYP, readTrustList, type TrustList } from './trust-list.js';
 
 /**
  * Signs a trust list with the root key as a compact JWS (`typ` `hc1-trust`).
@@ -12,10 +12,7 @@ import { TRUST_LIST_TYP, trustListSchema, type TrustList } from './trust-list.js
  *   {@link CodeInputError} for a bad key
  */
 export async function signTrustList(list: TrustList, rootKey: PrivateJwk, opts?: { crypto?: CryptoProvider }): Promise<string> {
-  const parsed = trustListSchema.safeParse(list);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new TrustListError('trust_list/invalid_content', `trust list ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
-  }
-  return signCompactJws(TRUST_LIST_TYP, parsed.data, parsePrivateJwk(rootKey), opts?.crypto ?? defaultCryptoProvider());
+  const checked = readTrustList(list);
+  if (typeof checked === 'string') throw new TrustListError('trust_list/invalid_content', `trust list ${checked}`);
+  return signCompactJws(TRUST_LIST_TYP, checked, parsePrivateJwk(rootKey), opts?.crypto ?? defaultCryptoProvider());
 }

@@ -1,5 +1,5 @@
 import type { PublicJwk } from '../keys.js';
-import { trustListSchema, type TrustedIssuer, type TrustedKey, type TrustList } from './trust-list.js';
+import { readTrustList, type TrustedIssuer, type TrustedKey, type TrustList } from './trust-list.js';
 
 /** A trust list arranged for lookups during verification. */
 export interface TrustIndex {
@@ -22,9 +22,8 @@ function isDeepFrozen(value: unknown): boolean {
 const indexedKey = (k: TrustedKey): [string, TrustedKey] => [k.jwk.kid, { ...k, jwk: Object.freeze(k.jwk) }];
 
 function build(list: TrustList): TrustIndex | null {
-  const parsed = trustListSchema.safeParse(list);
-  if (!parsed.success) return null;
-  const l = parsed.data;
+  const l = readTrustList(list);
+  if (typeof l === 'string') return null;
   return {
     ...(l.expiresAt === undefined ? {} : { expiresAt: l.expiresAt }),
     issuers: new Map(l.issuers.map((issuer) => [issuer.id, { issuer, keys: new Map(issuer.keys.map(indexedKey)) }])),

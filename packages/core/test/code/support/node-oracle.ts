@@ -1,4 +1,4 @@
-import { constants, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { constants, createHmac, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import type { Alg, PrivateJwk } from '@healthcode/core/code';
 import type { PublicJwk } from '@healthcode/core';
 import type { SignatureOracle } from '@healthcode/test-utils';
@@ -17,5 +17,8 @@ export const nodeOracle: SignatureOracle = {
   },
   verify(alg: Alg, jwk: PublicJwk, data: Uint8Array, signature: Uint8Array) {
     return verify('sha256', data, options(alg, createPublicKey({ key: { ...jwk }, format: 'jwk' })), signature);
+  },
+  hmacSha256(key: Uint8Array, data: Uint8Array) {
+    return new Uint8Array(createHmac('sha256', key).update(data).digest());
   },
 };

@@ -1,14 +1,14 @@
 import { generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { jsrsasignCryptoProvider } from '@healthcode/core/code';
+import { jsrsasignCryptoProvider, nobleCryptoProvider } from '@healthcode/core/code';
 import { type PublicJwk } from '@healthcode/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-// The jsrsasign provider verifies ES256 with its own Shamir's-trick implementation; node:crypto
-// (OpenSSL) is the independent oracle it must agree with on every signature, valid or not.
+// The pure-JavaScript providers compute the ES256 verification equation themselves (jsrsasign with
+// Shamir's trick, noble with a table of the key's multiples); node:crypto (OpenSSL) is the
+// independent oracle they must agree with on every signature, valid or not.
 
 const N = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
-const provider = jsrsasignCryptoProvider();
 
 function p256Key(kid: string): { jwk: PublicJwk; privateKey: KeyObject; publicKey: KeyObject } {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -40,7 +40,10 @@ function variants(sig: Uint8Array): [string, Uint8Array][] {
   ];
 }
 
-describe('jsrsasign provider ES256 verification (Shamir\'s trick)', () => {
+describe.each([
+  ['jsrsasign', jsrsasignCryptoProvider()],
+  ['noble', nobleCryptoProvider()],
+])('%s provider ES256 verification', (_, provider) => {
   it('agrees with node:crypto on valid and altered signatures over random keys and messages', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.nat({ max: 1000 }), async (message, tweak) => {
