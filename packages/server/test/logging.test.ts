@@ -43,7 +43,7 @@ describe('server logs', () => {
     db.close();
     const answer = await call('GET', API_ROUTES.code, { token: session.body.sessionToken });
     await server.close();
-    expect(answer).toEqual({ status: 500, body: { error: { code: 'internal', message: 'internal error' } } });
+    expect(answer).toEqual({ status: 500, body: { error: { code: 'internal', message: 'internal error', requestId: expect.stringMatching(/^req_/) } } });
     expect(lines.some((l) => JSON.parse(l).level === 50 && l.includes('unexpected error'))).toBe(true);
   });
 });

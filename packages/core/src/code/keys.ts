@@ -43,7 +43,8 @@ const PUBLIC_MEMBERS: Record<'EC' | 'RSA', [string, Rule][]> = {
 };
 const PRIVATE_MEMBERS: Record<'EC' | 'RSA', [string, Rule][]> = {
   EC: [['d', P256_COORDINATE]],
-  RSA: [['d', RSA_LARGE], ['p', RSA_FACTOR], ['q', RSA_FACTOR], ['dp', RSA_FACTOR], ['dq', RSA_FACTOR], ['qi', RSA_FACTOR]],
+  // d is any number below n: about one key in 256 has a d of fewer bytes than the modulus.
+  RSA: [['d', base64url(1, 1366)], ['p', RSA_FACTOR], ['q', RSA_FACTOR], ['dp', RSA_FACTOR], ['dq', RSA_FACTOR], ['qi', RSA_FACTOR]],
 };
 
 /**
