@@ -1,6 +1,7 @@
 import type { HealthStatus } from '@healthcode/core';
 import type { StatusCounts } from '@healthcode/core/api';
 import type { PurgeReport, RetentionPolicy, VenueDaySummary } from '@healthcode/service';
+import { ServerConfigError } from '../errors.js';
 import { num, str, type Row } from './rows.js';
 
 // What both SQL stores share around their aggregate and purge queries.
@@ -54,5 +55,7 @@ export const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Throws unless `table` and `columns` are plain SQL identifiers (they are spliced into bulk inserts). */
 export function assertIdentifiers(table: string, columns: readonly string[]): void {
-  if (!IDENTIFIER.test(table) || !columns.every((c) => IDENTIFIER.test(c))) throw new RangeError('table and columns must be SQL identifiers');
+  if (!IDENTIFIER.test(table) || !columns.every((c) => IDENTIFIER.test(c))) {
+    throw new ServerConfigError('server/invalid_options', 'table and columns must be SQL identifiers');
+  }
 }

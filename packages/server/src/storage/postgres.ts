@@ -12,6 +12,7 @@ import type {
   StoredAnswer,
   StoredCode,
 } from '@healthcode/service';
+import { ServerConfigError } from '../errors.js';
 import { IDENTIFIER, PURGES, assertIdentifiers, countsByStatus, purgeCutoffs, venueSummary } from './day-queries.js';
 import { createPostgresAuthorityStore, type PgAccess } from './postgres-authority.js';
 import { PG_MIGRATIONS } from './postgres-schema.js';
@@ -85,7 +86,9 @@ function positional(sql: string, params: Record<string, number>): { text: string
  */
 export async function openPostgresStorage(options: PostgresStorageOptions): Promise<PostgresStorage> {
   const schema = options.schema;
-  if (schema !== undefined && !IDENTIFIER.test(schema)) throw new RangeError(`schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
+  if (schema !== undefined && !IDENTIFIER.test(schema)) {
+    throw new ServerConfigError('server/invalid_options', `schema must be a lower-case SQL identifier, got ${JSON.stringify(schema)}`);
+  }
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 10,
