@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // One throw-away PostgreSQL for the run (the PostgreSQL store's tests skip without binaries).
+    globalSetup: ['packages/test-utils/src/postgres/global-setup.ts'],
   },
 });

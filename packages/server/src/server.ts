@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
 import { ApiError } from '@healthcode/core/api';
 import type { PublicJwk } from '@healthcode/core/code';
 import {
@@ -16,17 +17,28 @@ import { ServerConfigError } from './errors.js';
 import { startHousekeeping } from './housekeeping.js';
 import { loadOrCreateKeyringState, loadOrCreateOperatorToken, saveKeyringState } from './keys.js';
 import { loggerOptions, type LogOptions } from './logging.js';
+import { createMetrics, METRICS_CONTENT_TYPE } from './metrics.js';
 import { healthCodePlugin } from './plugin.js';
 import { refusalOptions } from './refusals.js';
-import { openSqliteStorage } from './storage/sqlite.js';
+import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
 
 /** Options of {@link createServer}: the service's options (store and keys made here) and the server's own. */
 export interface ServerOptions extends Omit<ServiceOptions, 'store' | 'keys' | 'operatorToken' | 'onKeysChange' | 'onError'> {
-  /** SQLite database file (created when absent); `:memory:` for a throw-away one. Ignored when `storage` is given. */
+  /**
+   * SQLite database file (created when absent), `:memory:` for a throw-away one, or a
+   * `postgres://` URL. Ignored when `storage` is given.
+   */
   dbPath?: string;
-  /** Any other {@link Storage}, e.g. a PostgreSQL one. */
+  /** Any other {@link Storage}, e.g. one from `openPostgresStorage`. */
   storage?: Storage;
+  /** How often a process sharing its store adopts key changes made by others; default 5 s. */
+  keySyncIntervalMs?: number;
+  /**
+   * What `GET /metrics` serves; default this process's metrics. A worker of `--workers N`
+   * serves every worker's, gathered by the primary.
+   */
+  metricsText?: (own: () => Promise<string>) => Promise<string>;
   /** Directory of the key material, created with fresh keys on first start. */
   keysDir: string;
   /** Operator bearer token; default: read from (or created in) `keysDir/operator.token`. */
@@ -48,6 +60,8 @@ export interface HousekeepingOptions {
 export interface HealthCodeServer {
   /** The fastify instance, e.g. for `app.inject()` in tests. */
   readonly app: FastifyInstance;
+  /** This process's Prometheus registry (served at `/metrics`). */
+  readonly metrics: Registry;
   readonly keyring: Keyring;
   /** The key clients verify the trust list with. */
   readonly rootPublicKey: PublicJwk;
@@ -75,8 +89,12 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   if (!Number.isFinite(purgeIntervalMs) || purgeIntervalMs < 0) {
     throw new ServerConfigError('server/invalid_options', `housekeeping.intervalMs must be a number >= 0, got ${purgeIntervalMs}`);
   }
-  const keys = await loadOrCreateKeyringState(options.keysDir, { alg: options.alg, crypto: options.crypto });
-  const storage = options.storage ?? openSqliteStorage({ path: options.dbPath ?? ':memory:' });
+  const fileKeys = await loadOrCreateKeyringState(options.keysDir, { alg: options.alg, crypto: options.crypto });
+  const metrics = createMetrics();
+  const storage = metrics.instrument(options.storage ?? (await openStorage(options.dbPath ?? ':memory:')));
+  // A shared store's keys win over the directory's: the first process to start puts its own there.
+  const shared = storage.keyring;
+  const keys = shared ? (await shared.update(async (latest) => latest ?? { state: fileKeys })).state : fileKeys;
   const operatorToken = options.operatorToken ?? loadOrCreateOperatorToken(options.keysDir);
   const bodyLimit = options.bodyLimit ?? SERVICE_DEFAULTS.bodyLimit;
   const app = Fastify({ logger: loggerOptions(options.log ?? {}), bodyLimit, return503OnClosing: true, ...refusalOptions });
@@ -89,9 +107,17 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
     bodyLimit,
     onKeysChange: (next) => saveKeyringState(options.keysDir, next),
     onError: (err) => app.log.error({ err }, 'unexpected error'),
+    onAnswer: metrics.observeAnswer,
+    ...(shared ? { sharedKeys: shared, sharedStore: true } : {}),
   });
   const { keyring } = service;
+  await keyring.sync();
+  const keySync = shared ? startHousekeeping(options.keySyncIntervalMs ?? 5_000, () => keyring.sync(), (err) => app.log.error({ err }, 'key sync failed')) : undefined;
   await app.register(healthCodePlugin, { service });
+  app.addHook('onRequest', async () => metrics.inFlight.inc());
+  app.addHook('onResponse', async () => metrics.inFlight.dec());
+  const ownMetrics = () => metrics.registry.metrics();
+  app.get('/metrics', async (_, reply) => reply.type(METRICS_CONTENT_TYPE).send(await (options.metricsText?.(ownMetrics) ?? ownMetrics())));
   app.setNotFoundHandler((request, reply) => {
     const response = withRequestId(
       errorResponse(new ApiError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
@@ -109,7 +135,7 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
     purgeIntervalMs,
     async () => {
       const purged = await purgeExpired();
-      if (purged.sessions + purged.idempotency > 0) app.log.info({ purged }, 'housekeeping purged expired records');
+      if (Object.values(purged).some((n) => n > 0)) app.log.info({ purged }, 'housekeeping purged expired records');
     },
     (err) => app.log.error({ err }, 'housekeeping purge failed'),
   );
@@ -117,6 +143,7 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   let closing: Promise<void> | undefined;
   return {
     app,
+    metrics: metrics.registry,
     keyring,
     rootPublicKey: keyring.rootPublicKey,
     operatorToken,
@@ -130,6 +157,7 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
     purgeExpired,
     close() {
       housekeeping.stop();
+      keySync?.stop();
       closing ??= app.close().then(() => storage.close());
       return closing;
     },

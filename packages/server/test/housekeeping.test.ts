@@ -30,7 +30,7 @@ describe('housekeeping of the reference server', () => {
     clock.advance(1800);
 
     expect((await session(old)).status).toBe(401);
-    expect(await server.purgeExpired()).toEqual({ sessions: 1, idempotency: 0 });
+    expect(await server.purgeExpired()).toEqual({ sessions: 1, idempotency: 0, declarations: 0, codes: 0, checkins: 0 });
     expect(await storage.findSession(old)).toBeUndefined();
     expect((await session(fresh)).status).toBe(200);
     expect(await storage.findSession(fresh)).toBeDefined();

@@ -1,35 +1,46 @@
+import { describe } from 'vitest';
 import { createMemoryAuthorityStore, createMemoryStore } from '@healthcode/service';
-import { openSqliteStorage } from '@healthcode/server';
-import { testAuthorityStore, testStoreIdempotencyAndPurge } from '@healthcode/test-utils';
+import { openPostgresStorage, openSqliteStorage, type Storage } from '@healthcode/server';
+import {
+  freshSchema,
+  postgresForTests,
+  testAuthorityStore,
+  testStoreIdempotencyAndPurge,
+  testStoreRecords,
+  type AuthorityStoreContractOptions,
+  type StoreContractOptions,
+} from '@healthcode/test-utils';
 
-testStoreIdempotencyAndPurge({
-  name: 'SQLite',
-  async open() {
-    const store = openSqliteStorage({ path: ':memory:' });
-    return { store, close: () => store.close() };
-  },
-});
+const pg = postgresForTests();
+const openPostgres = () => openPostgresStorage({ url: pg.url ?? '', schema: freshSchema(), poolSize: 4 });
 
-// Run here too, beside SQLite, so one file shows both stores answering the same contract.
-testStoreIdempotencyAndPurge({
-  name: 'memory (msw handlers)',
-  async open() {
-    return { store: createMemoryStore(), close: async () => undefined };
-  },
-});
+/** The store contracts over a server `Storage` and its authority area. */
+function storageContracts(name: string, open: () => Promise<Storage>) {
+  const store: StoreContractOptions = {
+    name,
+    async open() {
+      const storage = await open();
+      return { store: storage, close: () => storage.close() };
+    },
+  };
+  const authority: AuthorityStoreContractOptions = {
+    name,
+    async open() {
+      const storage = await open();
+      if (!storage.authority) throw new Error(`the ${name} storage has no authority store`);
+      return { store: storage.authority, close: () => storage.close() };
+    },
+  };
+  testStoreIdempotencyAndPurge(store);
+  testStoreRecords(store);
+  testAuthorityStore(authority);
+}
 
-testAuthorityStore({
-  name: 'SQLite',
-  async open() {
-    const storage = openSqliteStorage({ path: ':memory:' });
-    if (!storage.authority) throw new Error('the SQLite storage has no authority store');
-    return { store: storage.authority, close: () => storage.close() };
-  },
-});
+storageContracts('SQLite', async () => openSqliteStorage({ path: ':memory:' }));
+describe.skipIf(pg.skip !== undefined)('on PostgreSQL', () => storageContracts('PostgreSQL', openPostgres));
 
-testAuthorityStore({
-  name: 'memory (msw handlers)',
-  async open() {
-    return { store: createMemoryAuthorityStore(), close: async () => undefined };
-  },
-});
+// Run here too, beside SQLite and PostgreSQL, so one file shows every store answering the same contract.
+const memory: StoreContractOptions = { name: 'memory (msw handlers)', open: async () => ({ store: createMemoryStore(), close: async () => undefined }) };
+testStoreIdempotencyAndPurge(memory);
+testStoreRecords(memory);
+testAuthorityStore({ name: 'memory (msw handlers)', open: async () => ({ store: createMemoryAuthorityStore(), close: async () => undefined }) });

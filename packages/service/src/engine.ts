@@ -15,8 +15,11 @@ import { createColour } from './authority/colour.js';
 import { createMemoryAuthorityStore } from './authority/memory-store.js';
 import { authorityRoutes } from './authority/routes.js';
 
+/** How long a process sharing its store trusts what it cached of the authority's state. */
+const SHARED_CACHE_MS = 5_000;
+
 /** Options of {@link createServiceEngine}: the service's options, with the keyring already made from its keys. */
-export type ServiceEngineOptions = Omit<ServiceOptions, 'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange'> & { keyring: Keyring };
+export type ServiceEngineOptions = Omit<ServiceOptions, 'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange' | 'sharedKeys' | 'onAnswer'> & { keyring: Keyring };
 
 /** The transport-free service: its routes, each answering a request with a response. */
 export interface ServiceEngine {
@@ -31,6 +34,7 @@ export interface ServiceEngine {
 export function createServiceEngine(options: ServiceEngineOptions): ServiceEngine {
   const now = options.now ?? (() => new Date());
   const codeTtlSeconds = options.codeTtlSeconds ?? SERVICE_DEFAULTS.codeTtlSeconds;
+  const shared = options.store.countInWindow?.bind(options.store);
   const authority = options.authority ?? createMemoryAuthorityStore();
   const colour = createColour({
     store: options.store,
@@ -39,6 +43,7 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
     codes: () => ctx.codes,
     rules: options.rules,
     now,
+    ...(options.sharedStore ? { cacheMs: SHARED_CACHE_MS } : {}),
   });
   const ctx: ServiceContext = {
     authority,
@@ -52,16 +57,8 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
     now,
     crypto: options.crypto,
     limits: {
-      declarations: createRateLimiter({
-        limit: options.rateLimits?.declarationsPerMinute ?? SERVICE_DEFAULTS.declarationsPerMinute,
-        windowSeconds: 60,
-        now,
-      }),
-      sessions: createRateLimiter({
-        limit: options.rateLimits?.sessionsPerMinute ?? SERVICE_DEFAULTS.sessionsPerMinute,
-        windowSeconds: 60,
-        now,
-      }),
+      declarations: createRateLimiter({ limit: options.rateLimits?.declarationsPerMinute ?? SERVICE_DEFAULTS.declarationsPerMinute, windowSeconds: 60, now, shared: shared && ((key, start) => shared(`declarations/${key}`, start)) }),
+      sessions: createRateLimiter({ limit: options.rateLimits?.sessionsPerMinute ?? SERVICE_DEFAULTS.sessionsPerMinute, windowSeconds: 60, now, shared: shared && ((key, start) => shared(`sessions/${key}`, start)) }),
     },
     codes: createCodeIssuer({
       store: options.store,
@@ -70,6 +67,7 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
       refreshRatio: options.refreshRatio ?? SERVICE_DEFAULTS.refreshRatio,
       now,
       crypto: options.crypto,
+      shared: options.sharedStore,
       colourOf: colour.codeColour,
     }),
   };

@@ -23,6 +23,8 @@ export {
   type KeyringOptions,
   type KeyringState,
   type PublishedTrustList,
+  type SharedKeyringStore,
+  type SharedKeys,
   type RevokedCode,
 } from './keys/keyring.js';
 export type * from './authority/store.js';

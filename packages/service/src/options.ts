@@ -1,7 +1,7 @@
 import { DEFAULT_CODE_TTL_SECONDS, type Alg, type CryptoProvider } from '@healthcode/core/code';
 import type { RuleSet } from '@healthcode/core/assessment';
 import type { IdentityVerifier } from './identity.js';
-import type { IssuerInfo, KeyringState } from './keys/keyring.js';
+import type { IssuerInfo, KeyringState, SharedKeyringStore } from './keys/keyring.js';
 import type { ServiceStore } from './store/store.js';
 import type { AuthorityStore } from './authority/store.js';
 
@@ -29,6 +29,12 @@ export interface ServiceOptions {
   codeTtlSeconds?: number;
   /** Fraction of a code's lifetime after which `GET /v1/code` issues a fresh one; default 0.8. */
   refreshRatio?: number;
+  /**
+   * Several processes share the store (PostgreSQL): what one process changes, the others
+   * must see. Current codes are then not cached per process, and the authority's rule set
+   * in force and last evaluations are re-read from the store every few seconds.
+   */
+  sharedStore?: boolean;
   /** Lifetime of a session in seconds; default 7 days. */
   sessionTtlSeconds?: number;
   /** Per user and minute; defaults 30 declarations (idempotent replays are free) and 30 sign-ins. */
@@ -41,6 +47,10 @@ export interface ServiceOptions {
   onError?: (error: unknown) => void;
   /** Called with the new key material after every change (rotation, trust list sequence), to persist it. */
   onKeysChange?: (keys: KeyringState) => void;
+  /** Sees every answer of a route with how long it took in seconds, e.g. for metrics. */
+  onAnswer?: (route: { method: string; path: string }, status: number, seconds: number) => void;
+  /** Key material shared with other processes through their database (see `Keyring.sync`). */
+  sharedKeys?: SharedKeyringStore;
 }
 
 /** The defaults of {@link ServiceOptions}, in one place. */

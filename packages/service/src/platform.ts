@@ -11,6 +11,7 @@ type SearchParams = Iterable<[string, string]>;
 const platform = globalThis as unknown as {
   TextDecoder: new (label: 'utf-8', options: { fatal: true }) => StrictUtf8Decoder;
   URLSearchParams: new (init: string) => SearchParams;
+  performance: { now(): number };
 };
 
 /** A UTF-8 decoder that throws on malformed input instead of inserting U+FFFD. */
@@ -18,3 +19,6 @@ export const strictUtf8 = (): StrictUtf8Decoder => new platform.TextDecoder('utf
 
 /** The pairs of a query string (without `?`), in order. */
 export const searchParams = (query: string): SearchParams => new platform.URLSearchParams(query);
+
+/** A monotonic clock in milliseconds, for durations. */
+export const monotonicMs = (): number => platform.performance.now();

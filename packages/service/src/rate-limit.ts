@@ -8,22 +8,34 @@ export interface RateLimiterOptions {
   now: () => Date;
   /** Keys tracked before finished windows are swept; default 10,000. */
   sweepAbove?: number;
+  /** Counts in a shared store instead of this process's memory (see `ServiceStore.countInWindow`). */
+  shared?: (key: string, windowStart: number) => Promise<number>;
 }
 
 /**
- * Fixed-window counter per key (a user, say): cheap, in memory, per process. It guards
- * the expensive routes against a runaway client; it is no defence against a botnet,
- * which belongs to the proxy in front.
+ * Fixed-window counter per key (a user, say): cheap, in memory, per process, or in the
+ * store when several processes share it. It guards the expensive routes against a runaway
+ * client; it is no defence against a botnet, which belongs to the proxy in front.
  */
 export function createRateLimiter(options: RateLimiterOptions) {
   const windows = new Map<string, { start: number; count: number }>();
   const windowMs = options.windowSeconds * 1000;
   const sweepAbove = options.sweepAbove ?? 10_000;
+  const limited = (windowStart: number, now: number) =>
+    new ApiError('rate_limited', `too many requests: at most ${options.limit} per ${options.windowSeconds} s`, {
+      details: { retryAfterSeconds: Math.ceil((windowStart + windowMs - now) / 1000) },
+    });
 
   return {
-    /** Counts one request of `key`; throws `rate_limited` (with `details.retryAfterSeconds`) past the limit. */
-    take(key: string): void {
+    /** Counts one request of `key`; rejects with `rate_limited` (with `details.retryAfterSeconds`) past the limit. */
+    async take(key: string): Promise<void> {
       const now = options.now().getTime();
+      if (options.shared) {
+        // Windows aligned to the clock, so every process counts into the same one.
+        const start = now - (now % windowMs);
+        if ((await options.shared(key, start)) > options.limit) throw limited(start, now);
+        return;
+      }
       if (windows.size > sweepAbove) {
         for (const [k, w] of windows) if (now - w.start >= windowMs) windows.delete(k);
       }
@@ -33,12 +45,7 @@ export function createRateLimiter(options: RateLimiterOptions) {
         windows.set(key, window);
       }
       window.count += 1;
-      if (window.count > options.limit) {
-        const retryAfterSeconds = Math.ceil((window.start + windowMs - now) / 1000);
-        throw new ApiError('rate_limited', `too many requests: at most ${options.limit} per ${options.windowSeconds} s`, {
-          details: { retryAfterSeconds },
-        });
-      }
+      if (window.count > options.limit) throw limited(window.start, now);
     },
   };
 }

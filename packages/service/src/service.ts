@@ -3,6 +3,20 @@ import type { ServiceResponse } from './http.js';
 import { createKeyring, type Keyring } from './keys/keyring.js';
 import { SERVICE_DEFAULTS, type ServiceOptions } from './options.js';
 import { createRequestHandler, type HttpRequest } from './transport.js';
+import type { ServiceRoute } from './http.js';
+import { monotonicMs } from './platform.js';
+
+function observed(route: ServiceRoute, onAnswer: NonNullable<ServiceOptions['onAnswer']>): ServiceRoute {
+  return {
+    ...route,
+    async handle(request) {
+      const start = monotonicMs();
+      const answer = await route.handle(request);
+      onAnswer(route, answer.status, (monotonicMs() - start) / 1000);
+      return answer;
+    },
+  };
+}
 
 /** A configured HealthCode service, ready to be put behind a transport. */
 export interface Service {
@@ -35,9 +49,12 @@ export function createService(options: ServiceOptions): Service {
     crypto: options.crypto,
     now: options.now,
     onChange: options.onKeysChange,
+    shared: options.sharedKeys,
   });
   const engine = createServiceEngine({ ...options, keyring, codeTtlSeconds });
-  const handle = createRequestHandler(engine.routes, {
+  const { onAnswer } = options;
+  const routes = onAnswer ? engine.routes.map((route) => observed(route, onAnswer)) : engine.routes;
+  const handle = createRequestHandler(routes, {
     bodyLimit: options.bodyLimit ?? SERVICE_DEFAULTS.bodyLimit,
     onError: options.onError,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyring, createKeyringState, type KeyringState } from '@healthcode/service';
+import { createKeyring, createKeyringState, type KeyringState, type SharedKeyringStore, type SharedKeys } from '@healthcode/service';
 import { verifyTrustList } from '@healthcode/core';
 
 const issuer = { id: 'test-issuer', name: 'Test issuer', region: '310000' };
@@ -12,7 +12,44 @@ async function setup() {
   return { keyring, saved, advance: (seconds: number) => (at += seconds * 1000), now: () => new Date(at) };
 }
 
+/** A shared store in memory, its updates one at a time as a database's lock would make them. */
+function sharedStore(): SharedKeyringStore {
+  let value: SharedKeys | undefined;
+  let lock: Promise<unknown> = Promise.resolve();
+  return {
+    read: async () => value && structuredClone(value),
+    update(change) {
+      const next = lock.then(async () => (value = await change(value && structuredClone(value))));
+      lock = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
 describe('keyring', () => {
+  it('publishes a deeply frozen list, so verifiers index it once instead of on every check-in', async () => {
+    const { keyring } = await setup();
+    const { trust } = await keyring.current();
+    expect(Object.isFrozen(trust)).toBe(true);
+    expect(Object.isFrozen(trust.issuers[0]?.keys[0]?.jwk)).toBe(true);
+  });
+
+  it('acts as one signer across keyrings sharing a store: one trust list, one rotation', async () => {
+    const store = sharedStore();
+    const state = await createKeyringState();
+    const now = () => new Date('2026-11-27T02:00:00Z');
+    const [a, b] = [1, 2].map(() => createKeyring(state, { issuer, codeTtlSeconds: 600, now, shared: store }));
+    if (!a || !b) throw new Error('two keyrings');
+    const [listA, listB] = await Promise.all([a.current(), b.current()]);
+    expect(listB.signed).toBe(listA.signed);
+    const rotated = await a.rotate();
+    await b.sync();
+    expect(b.signingKey().kid).toBe(rotated.kid);
+    const [afterA, afterB] = await Promise.all([a.current(), b.current()]);
+    expect(afterB.signed).toBe(afterA.signed);
+    expect(afterA.trust.sequence).toBe(listA.trust.sequence + 1);
+  });
+
   it('signs the trust list once and serves it until its keys change', async () => {
     const { keyring, saved, now } = await setup();
     const [a, b] = await Promise.all([keyring.current(), keyring.current()]);

@@ -2,3 +2,4 @@
 export * from './crypto/index.js';
 export * from './host/index.js';
 export * from './contract/index.js';
+export * from './postgres/index.js';

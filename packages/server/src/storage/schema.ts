@@ -94,4 +94,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE evaluations (
     subject_id TEXT PRIMARY KEY, evaluation TEXT NOT NULL, evaluated_at INTEGER NOT NULL);
   `,
+  // Version 5: the dashboard aggregates in SQL over covering indexes (an organisation's day
+  // is read from the index alone), and retention purges by age.
+  `
+  DROP INDEX declarations_by_subject;
+  CREATE INDEX declarations_by_subject ON declarations (subject_id, declared_at, status);
+  CREATE INDEX declarations_by_age ON declarations (declared_at);
+  DROP INDEX checkins_by_org;
+  CREATE INDEX checkins_by_org ON checkins (org_id, checked_in_at, venue_id, valid, status, subject_id);
+  CREATE INDEX checkins_by_age ON checkins (checked_in_at);
+  CREATE INDEX codes_by_expiry ON codes (expires_at);
+  `,
 ];

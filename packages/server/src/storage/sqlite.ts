@@ -1,117 +1,35 @@
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type {
   CheckinCommit,
-  StoredCheckin,
   StoredCode,
   DeclarationCommit,
-  StoredDeclaration,
-  StoredEmployee,
   IdempotencyClaim,
   IdempotencyRecord,
+  OrgDaySummary,
   PurgeReport,
   RetentionPolicy,
   StoredAnswer,
-  StoredOrg,
-  StoredReview,
-  StoredUser,
-  StoredVenue,
 } from '@healthcode/service';
-import type { HealthStatus } from '@healthcode/core';
 import { MIGRATIONS } from './schema.js';
 import { createSqliteAuthorityStore } from './sqlite-authority.js';
 import type { Storage } from './storage.js';
-
-/** Tokens are kept only as SHA-256 digests: a copied database yields no usable session. */
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-type Row = Record<string, unknown>;
-const str = (v: unknown) => v as string;
-const num = (v: unknown) => v as number;
-const opt = <T>(v: unknown) => (v === null || v === undefined ? undefined : (v as T));
-const json = <T>(v: unknown) => JSON.parse(v as string) as T;
-
-// Optional members are left out, not set to undefined, so records compare equal to what was saved.
-function compact<T extends object>(record: T): T {
-  for (const key of Object.keys(record) as (keyof T)[]) if (record[key] === undefined) delete record[key];
-  return record;
-}
-
-const toUser = (r: Row): StoredUser =>
-  compact({
-    userId: str(r.user_id),
-    host: str(r.host),
-    identityStatus: str(r.identity_status) as StoredUser['identityStatus'],
-    reviewId: opt<string>(r.review_id),
-    subjectId: opt<string>(r.subject_id),
-    createdAt: num(r.created_at),
-  });
-const toReview = (r: Row): StoredReview =>
-  compact({
-    reviewId: str(r.review_id),
-    userId: str(r.user_id),
-    passport: json(r.passport),
-    submittedAt: num(r.submitted_at),
-    identityStatus: str(r.identity_status) as StoredReview['identityStatus'],
-    decidedAt: opt<number>(r.decided_at),
-  });
-const toDeclaration = (r: Row): StoredDeclaration => ({
-  declarationId: str(r.declaration_id),
-  userId: str(r.user_id),
-  subjectId: str(r.subject_id),
-  formVersion: str(r.form_version),
-  declaration: json(r.declaration),
-  assessment: json(r.assessment),
-  status: str(r.status) as HealthStatus,
-  declaredAt: num(r.declared_at),
-});
-const toCode = (r: Row): StoredCode => ({
-  codeId: str(r.code_id),
-  userId: str(r.user_id),
-  subjectId: str(r.subject_id),
-  status: str(r.status) as HealthStatus,
-  region: str(r.region),
-  display: json(r.display),
-  qrText: str(r.qr_text),
-  keyId: str(r.key_id),
-  issuedAt: num(r.issued_at),
-  expiresAt: num(r.expires_at),
-});
-/** `status` of a pending claim's row: no HTTP status is 0. */
-const PENDING = 0;
-const toIdempotency = (r: Row): IdempotencyRecord => {
-  const claim = { userId: str(r.user_id), key: str(r.key), fingerprint: str(r.fingerprint), createdAt: num(r.created_at) };
-  return r.status === PENDING ? { state: 'pending', ...claim } : { state: 'answered', ...claim, status: num(r.status), body: json(r.body) };
-};
-const toOrg = (r: Row): StoredOrg => ({ orgId: str(r.org_id), name: str(r.name), createdAt: num(r.created_at) });
-const toEmployee = (r: Row): StoredEmployee =>
-  compact({
-    employeeId: str(r.employee_id),
-    orgId: str(r.org_id),
-    subjectId: str(r.subject_id),
-    label: opt<string>(r.label),
-    createdAt: num(r.created_at),
-  });
-const toVenue = (r: Row): StoredVenue =>
-  compact({
-    venueId: str(r.venue_id),
-    orgId: str(r.org_id),
-    name: str(r.name),
-    address: opt<string>(r.address),
-    createdAt: num(r.created_at),
-  });
-const toCheckin = (r: Row): StoredCheckin =>
-  compact({
-    checkinId: str(r.checkin_id),
-    venueId: str(r.venue_id),
-    orgId: str(r.org_id),
-    scannedBy: str(r.scanned_by),
-    valid: r.valid === 1,
-    subjectId: opt<string>(r.subject_id),
-    status: opt<HealthStatus>(r.status),
-    reason: opt<string>(r.reason),
-    checkedInAt: num(r.checked_in_at),
-  });
+import { PURGES, assertIdentifiers, countsByStatus, purgeCutoffs, venueSummary } from './day-queries.js';
+import {
+  num,
+  PENDING,
+  str,
+  tokenHash,
+  toCode,
+  toDeclaration,
+  toEmployee,
+  toIdempotency,
+  toOrg,
+  toReview,
+  toUser,
+  toVenue,
+  toCheckin,
+  type Row,
+} from './rows.js';
 
 /** Options of {@link openSqliteStorage}. */
 export interface SqliteStorageOptions {
@@ -156,11 +74,31 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       'INSERT INTO declarations VALUES (@declarationId, @userId, @subjectId, @formVersion, @declaration, @assessment, @status, @declaredAt)',
     ),
     listDeclarations: db.prepare('SELECT * FROM declarations WHERE subject_id = ? AND declared_at >= ? ORDER BY declared_at'),
-    employeeStatuses: db.prepare(
-      // SQLite takes the bare `status` from the row holding MAX(declared_at).
-      `SELECT d.subject_id, d.status, MAX(d.declared_at) FROM declarations d
-       JOIN employees e ON e.subject_id = d.subject_id AND e.org_id = ?
-       WHERE d.declared_at >= ? AND d.declared_at < ? GROUP BY d.subject_id`,
+    // The dashboard's aggregates: range scans of covering indexes (schema version 4).
+    staffDay: db.prepare(
+      // One probe of the covering index per employee, never a scan of the day's declarations;
+      // better-sqlite3 hands the rows over in-process, so they are counted here.
+      `SELECT e.*, (SELECT d.status FROM declarations d WHERE d.subject_id = e.subject_id
+       AND d.declared_at >= @from AND d.declared_at < @to ORDER BY d.declared_at DESC LIMIT 1) AS day_status
+       FROM employees e WHERE e.org_id = @orgId ORDER BY e.created_at, e.rowid`,
+    ),
+    venueDay: db.prepare(
+      `SELECT v.venue_id, v.name, a.* FROM venues v LEFT JOIN (SELECT venue_id AS at_venue, count(*) AS checkins,
+       sum(NOT (valid = 1 AND status IS NOT NULL AND subject_id IS NOT NULL)) AS rejected,
+       sum(valid = 1 AND subject_id IS NOT NULL AND status = 'green') AS green,
+       sum(valid = 1 AND subject_id IS NOT NULL AND status = 'yellow') AS yellow,
+       sum(valid = 1 AND subject_id IS NOT NULL AND status = 'red') AS red
+       FROM checkins WHERE org_id = @orgId AND checked_in_at >= @from AND checked_in_at < @to GROUP BY venue_id) a
+       ON a.at_venue = v.venue_id WHERE v.org_id = @orgId ORDER BY v.created_at, v.rowid`,
+    ),
+    visitorsByStatus: db.prepare(
+      // SQLite takes the bare `status` from the row holding MAX(checked_in_at): cheaper than a window's sort.
+      `SELECT status, count(*) AS n FROM (SELECT c.status, MAX(c.checked_in_at) FROM checkins c
+       WHERE c.org_id = @orgId AND c.checked_in_at >= @from AND c.checked_in_at < @to
+       AND c.valid = 1 AND c.status IS NOT NULL AND c.subject_id IS NOT NULL
+       AND c.venue_id IN (SELECT venue_id FROM venues WHERE org_id = @orgId)
+       AND c.subject_id NOT IN (SELECT subject_id FROM employees WHERE org_id = @orgId)
+       GROUP BY c.subject_id) GROUP BY status`,
     ),
     saveCode: db.prepare(
       'INSERT OR REPLACE INTO codes VALUES (@codeId, @userId, @subjectId, @status, @region, @display, @qrText, @keyId, @issuedAt, @expiresAt)',
@@ -181,10 +119,10 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
        ON CONFLICT (user_id, key) DO UPDATE SET fingerprint = excluded.fingerprint, status = excluded.status,
        body = excluded.body, created_at = excluded.created_at WHERE idempotency.status = ${PENDING}`,
     ),
-    purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
-    purgeIdempotent: db.prepare(
-      `DELETE FROM idempotency WHERE created_at < CASE WHEN status = ${PENDING} THEN @pendingBefore ELSE @answeredBefore END`,
-    ),
+    purges: PURGES.map(({ kind, table, where }) => ({
+      kind,
+      statement: db.prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE ${where} LIMIT @limit)`),
+    })),
     saveOrg: db.prepare('INSERT OR REPLACE INTO orgs VALUES (?, ?, ?, ?)'),
     getOrg: db.prepare('SELECT * FROM orgs WHERE org_id = ?'),
     orgByToken: db.prepare('SELECT * FROM orgs WHERE admin_token_hash = ?'),
@@ -234,10 +172,39 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     if (q.claimIdempotent.run({ ...claim, staleBefore }).changes === 1) return undefined;
     return one(q.getIdempotent, toIdempotency, claim.userId, claim.key);
   });
-  const purgeExpired = db.transaction((now: number, retention: RetentionPolicy): PurgeReport => ({
-    sessions: q.purgeSessions.run(now).changes,
-    idempotency: q.purgeIdempotent.run({ pendingBefore: now - retention.pendingMs, answeredBefore: now - retention.answeredMs }).changes,
-  }));
+  const renewCode = db.transaction((code: StoredCode, previousCodeId: string): StoredCode => {
+    const current = one(q.latestCode, toCode, code.userId);
+    if (current && current.codeId !== previousCodeId) return current;
+    q.saveCode.run(codeParams(code));
+    return code;
+  });
+  const summariseOrgDay = db.transaction((orgId: string, from: number, to: number): OrgDaySummary => {
+    const range = { orgId, from, to };
+    const counts = (statement: Database.Statement) => countsByStatus(statement.all(range) as Row[]);
+    const staff = q.staffDay.all(range) as Row[];
+    const declaredByStatus = countsByStatus([]);
+    for (const r of staff) if (r.day_status !== null) declaredByStatus[str(r.day_status) as keyof typeof declaredByStatus] += 1;
+    return {
+      employees: staff.length,
+      declaredByStatus,
+      notDeclared: staff.filter((r) => r.day_status === null).map(toEmployee),
+      venues: many(q.venueDay, venueSummary, range),
+      visitors: (({ green, yellow, red }) => ({ total: green + yellow + red, byStatus: { green, yellow, red } }))(counts(q.visitorsByStatus)),
+    };
+  });
+  // One short transaction per batch, so requests get the database between batches.
+  const purgeBatch = db.transaction((statement: Database.Statement, params: Record<string, number>) => statement.run(params).changes);
+  function purgeExpired(now: number, retention: RetentionPolicy): PurgeReport {
+    const report: PurgeReport = { sessions: 0, idempotency: 0, declarations: 0, codes: 0, checkins: 0 };
+    const params = { ...purgeCutoffs(now, retention), limit: retention.batchSize };
+    for (const { kind, statement } of q.purges) {
+      for (let removed = retention.batchSize; removed === retention.batchSize; ) {
+        removed = purgeBatch(statement, params);
+        report[kind] += removed;
+      }
+    }
+    return report;
+  }
 
   return {
     async ping() {
@@ -273,14 +240,14 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     async listDeclarations(subjectId, since) {
       return many(q.listDeclarations, toDeclaration, subjectId, since);
     },
-    async latestEmployeeStatuses(orgId, from, to) {
-      return many(q.employeeStatuses, (r) => ({ subjectId: str(r.subject_id), status: str(r.status) as HealthStatus }), orgId, from, to);
-    },
     async saveCode(code) {
       q.saveCode.run(codeParams(code));
     },
     async latestCode(userId) {
       return one(q.latestCode, toCode, userId);
+    },
+    async renewCode(code, previousCodeId) {
+      return renewCode(code, previousCodeId);
     },
     async outstandingCodes(subjectId, now) {
       return many(q.outstandingCodes, toCode, subjectId, now);
@@ -322,8 +289,26 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     async listCheckins(orgId, from, to) {
       return many(q.listCheckins, toCheckin, orgId, from, to);
     },
+    async summariseOrgDay(orgId, from, to) {
+      return summariseOrgDay(orgId, from, to);
+    },
     async purgeExpired(now, retention) {
       return purgeExpired(now, retention);
+    },
+    async insertMany(table, columns, rows) {
+      assertIdentifiers(table, columns);
+      const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      // SQLite has no boolean: the check-ins' `valid` is 0 or 1.
+      db.transaction(() => {
+        for (const row of rows) insert.run(row.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
+      })();
+    },
+    async explain(sql, values) {
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...values) as Row[]).map((r) => str(r.detail)).join('\n');
+    },
+    async sizeInBytes() {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return num(db.pragma('page_count', { simple: true })) * num(db.pragma('page_size', { simple: true }));
     },
     async close() {
       if (db.open) db.close();

@@ -20,6 +20,12 @@ export interface ColourOptions {
   /** Rules in force until the authority publishes a rule set. */
   rules: RuleSet | undefined;
   now: () => Date;
+  /**
+   * How long the rule set in force and the last evaluations read from the store stay
+   * cached; default for ever (this process makes every change). Short when other
+   * processes share the store and may publish a rule set or record evaluations.
+   */
+  cacheMs?: number;
 }
 
 /** What one re-evaluation did. */
@@ -48,18 +54,24 @@ const sameColour = (a: EvaluationJson, b: EvaluationJson) =>
  */
 export function createColour(options: ColourOptions) {
   let rulesInForce: Promise<RuleSet> | undefined;
+  let rulesReadAt = 0;
   // The last evaluation per subject, so `GET /v1/code` reads no store for its reasons. Every
-  // evaluation is stored through `record`, which keeps this in step (within one process).
-  const known = boundedMap<string, EvaluationJson>(100_000);
+  // evaluation is stored through `record`, which keeps this in step within one process; off
+  // when processes share the store, as another may have recorded a newer one.
+  const known = boundedMap<string, EvaluationJson>(options.cacheMs === undefined ? 100_000 : 0);
 
-  const rules = () =>
-    (rulesInForce ??= options.authority.currentRuleSet().then(
+  function rules(): Promise<RuleSet> {
+    if (rulesInForce && Date.now() - rulesReadAt < (options.cacheMs ?? Infinity)) return rulesInForce;
+    rulesReadAt = Date.now();
+    rulesInForce = options.authority.currentRuleSet().then(
       (stored) => stored?.ruleSet ?? options.rules ?? DEFAULT_RULE_SET,
       (error: unknown) => {
         rulesInForce = undefined;
         throw error;
       },
-    ));
+    );
+    return rulesInForce;
+  }
 
   async function evaluate(subjectId: string, pending?: DeclarationRecord): Promise<Evaluation> {
     const now = options.now();
@@ -114,7 +126,7 @@ export function createColour(options: ColourOptions) {
     report.changed++;
     const now = options.now().getTime();
     const outstanding = await options.store.outstandingCodes(subjectId, now);
-    for (const code of outstanding) options.codes().invalidate(code.userId);
+    for (const userId of new Set(outstanding.map((c) => c.userId))) await options.codes().invalidate(userId);
     if (severity(evaluation.status) > severity(before.status)) {
       report.worsened++;
       for (const c of outstanding) revoke.push({ codeId: c.codeId, expiresAt: Math.ceil(c.expiresAt / 1000) });

@@ -27,8 +27,18 @@ export interface CodeIssuerOptions {
   refreshRatio: number;
   now: () => Date;
   crypto?: CryptoProvider;
-  /** Most users whose current code is kept in memory; the least recently stored leave first. */
+  /**
+   * Most users whose current code is kept in memory; the least recently stored leave first.
+   * 0 when several processes share the store: each request then reads the current code
+   * from the store, so a code renewed or declared in one process is the one all serve.
+   */
   cacheSize?: number;
+  /**
+   * Other processes share the store: nothing is cached, a change of colour renews the
+   * holder's code in the store at once ({@link CodeIssuer.invalidate}), and so a fetch
+   * evaluates the colour only when the code is due.
+   */
+  shared?: boolean;
   /** Recomputes the colour when a code is renewed; default: the last code's status. */
   colourOf?: ColourOf;
 }
@@ -39,7 +49,7 @@ export interface CodeIssuerOptions {
  * only then is a new one signed (once, however many requests arrive meanwhile).
  */
 export function createCodeIssuer(options: CodeIssuerOptions) {
-  const cache = boundedMap<string, StoredCode>(options.cacheSize ?? 100_000);
+  const cache = boundedMap<string, StoredCode>(options.cacheSize ?? (options.shared ? 0 : 100_000));
   // Users whose colour changed since their cached code was signed: renewed at their next request.
   const stale = new Set<string>();
   const inFlight = new Map<string, Promise<StoredCode | undefined>>();
@@ -83,20 +93,21 @@ export function createCodeIssuer(options: CodeIssuerOptions) {
     const latest = cached ?? (await options.store.latestCode(userId));
     if (!latest) return undefined;
     const due = wasStale || options.now().getTime() >= refreshAt(latest);
-    // A code read back from the store may predate a change of colour this process never saw.
-    const colour = due || !cached ? ((await options.colourOf?.(latest)) ?? latest) : latest;
+    // A code read back from the store may predate a change of colour this process never saw
+    // (unless the store is shared: whoever saw the change renewed the code there).
+    const colour = due || (!cached && !options.shared) ? ((await options.colourOf?.(latest)) ?? latest) : latest;
     if (!due && colour.status === latest.status) {
       cache.set(userId, latest);
       return latest;
     }
     const next = await issue({ ...latest, ...colour });
-    // A declaration may have committed a newer code while this one was being signed;
-    // saving the re-signed old status now would silently undo it.
+    // A declaration may have committed a newer code while this one was being signed (here or
+    // in another process); saving the re-signed old status now would silently undo it.
     const meanwhile = cache.get(userId);
     if (meanwhile && meanwhile !== latest) return meanwhile;
-    await options.store.saveCode(next);
-    cache.set(userId, next);
-    return next;
+    const current = await options.store.renewCode(next, latest.codeId);
+    cache.set(userId, current);
+    return current;
   }
 
   return {
@@ -108,8 +119,16 @@ export function createCodeIssuer(options: CodeIssuerOptions) {
       cache.set(code.userId, code);
     },
     /** The user's colour changed: the next request gets a freshly evaluated code. */
-    invalidate(userId: string): void {
-      stale.add(userId);
+    async invalidate(userId: string): Promise<void> {
+      if (!options.shared) {
+        stale.add(userId);
+        return;
+      }
+      // Other processes serve what the store holds: renew it there now, in the new colour.
+      const latest = await options.store.latestCode(userId);
+      if (!latest) return;
+      const colour = (await options.colourOf?.(latest)) ?? latest;
+      await options.store.renewCode(await issue({ ...latest, ...colour }), latest.codeId);
     },
     /** The user's current code, renewed when due; `undefined` when the user never declared. */
     async current(userId: string): Promise<StoredCode | undefined> {
@@ -146,6 +165,7 @@ export function boundedMap<K, V>(limit: number) {
   return {
     get: (key: K) => map.get(key),
     set(key: K, value: V) {
+      if (limit === 0) return;
       map.delete(key);
       map.set(key, value);
       if (map.size > limit) map.delete(map.keys().next().value as K);

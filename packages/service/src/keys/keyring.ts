@@ -2,6 +2,7 @@ import {
   generateKeyPair,
   signTrustList,
   toPublicJwk,
+  verifyTrustList,
   type Alg,
   type CryptoProvider,
   type PrivateJwk,
@@ -84,6 +85,27 @@ export async function createKeyringState(options: CreateKeyringStateOptions = {}
   return { root, issuerKeys: [issuer], subjectKey: randomHex(32, options.crypto), sequence: 0 };
 }
 
+/** Key material as several processes share it: the state and the trust list last signed. */
+export interface SharedKeys {
+  state: KeyringState;
+  /** The compact JWS of the trust list last published, if any. */
+  signedTrustList?: string;
+}
+
+/**
+ * Where processes sharing one database keep their key material, so that they act as one
+ * signer: one trust-list sequence, one rotation, one signed list for all.
+ */
+export interface SharedKeyringStore {
+  /** The shared keys, or `undefined` before the first write. */
+  read(): Promise<SharedKeys | undefined>;
+  /**
+   * Calls `change` with the latest shared keys while holding the store's lock (no other
+   * process changes them meanwhile) and stores what it returns.
+   */
+  update(change: (latest: SharedKeys | undefined) => Promise<SharedKeys>): Promise<SharedKeys>;
+}
+
 /** Options of {@link createKeyring}. */
 export interface KeyringOptions {
   issuer: IssuerInfo;
@@ -97,6 +119,8 @@ export interface KeyringOptions {
   now?: () => Date;
   /** Called with the new state after every change, to persist it. */
   onChange?: (state: KeyringState) => void | Promise<void>;
+  /** Shares the key material with other processes; see {@link Keyring.sync}. */
+  shared?: SharedKeyringStore;
 }
 
 /** The current trust list, as an object (for verifying) and signed (for publishing). */
@@ -128,6 +152,11 @@ export interface Keyring {
   revokeCodes(codes: readonly RevokedCode[]): Promise<void>;
   /** A copy of the state, for persisting. */
   state(): KeyringState;
+  /**
+   * Adopts what other processes changed in the shared store (a rotation, a newer trust
+   * list); a no-op without one. Servers call it every few seconds.
+   */
+  sync(): Promise<void>;
 }
 
 /** Slack beyond a code's lifetime before a retired key leaves the trust list, for clock skew. */
@@ -135,7 +164,7 @@ const RETIRED_KEY_SLACK_SECONDS = 300;
 
 /** Wraps key material (see {@link createKeyringState}) as a {@link Keyring}. */
 export function createKeyring(initial: KeyringState, options: KeyringOptions): Keyring {
-  const state: KeyringState = structuredCloneState(initial);
+  let state: KeyringState = structuredCloneState(initial);
   const now = options.now ?? (() => new Date());
   const listTtl = options.trustListTtlSeconds ?? 7 * 86_400;
   let published: { value: PublishedTrustList; fingerprint: string } | undefined;
@@ -158,6 +187,40 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
 
   // A revoked code leaves the list once it would fail verification as expired anyway.
   const liveRevocations = (nowSec: number) => (state.revokedCodes ?? []).filter((r) => nowSec < r.expiresAt + RETIRED_KEY_SLACK_SECONDS);
+  const fingerprintOf = (keys: readonly TrustedKey[], revoked: readonly string[]) =>
+    `${keys.map((k) => `${k.jwk.kid}/${k.notAfter ?? ''}`).join(',')};${revoked.length}:${revoked[revoked.length - 1] ?? ''}`;
+  const wanted = (nowSec: number) => {
+    const keys = publishedKeys(nowSec);
+    return { keys, fingerprint: fingerprintOf(keys, liveRevocations(nowSec).map((r) => r.codeId)) };
+  };
+  const isFresh = (fingerprint: string, nowSec: number) =>
+    published !== undefined && published.fingerprint === fingerprint && nowSec < published.value.trust.issuedAt + listTtl / 4;
+  // Published lists are the deeply frozen ones verifyTrustList returns: verifiers index a
+  // frozen list once (a mutable one is re-indexed on every check-in), and every list this
+  // keyring publishes is checked against its root key before use.
+  const frozen = (signed: string, nowSec: number) =>
+    verifyTrustList(signed, toPublicJwk(state.root), { now: new Date(nowSec * 1000), crypto: options.crypto });
+
+  async function adopt(keys: SharedKeys): Promise<void> {
+    state = structuredCloneState(keys.state);
+    const signed = keys.signedTrustList;
+    if (signed === undefined) {
+      published = undefined;
+      return;
+    }
+    const trust = await frozen(signed, Math.floor(now().getTime() / 1000));
+    published = { value: { trust, signed }, fingerprint: fingerprintOf(trust.issuers.flatMap((i) => i.keys), trust.revokedCodeIds) };
+  }
+
+  /** Runs `change` on the shared keys under the store's lock, or on the local ones when nothing is shared. */
+  async function changeShared(change: () => Promise<void>): Promise<void> {
+    if (!options.shared) return change();
+    await options.shared.update(async (latest) => {
+      if (latest) await adopt(latest);
+      await change();
+      return { state: structuredCloneState(state), signedTrustList: published?.value.signed };
+    });
+  }
 
   async function sign(keys: TrustedKey[], fingerprint: string, nowSec: number): Promise<PublishedTrustList> {
     state.sequence += 1;
@@ -171,7 +234,7 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
     };
     const signed = await signTrustList(trust, state.root, { crypto: options.crypto });
     await options.onChange?.(structuredCloneState(state));
-    published = { value: { trust, signed }, fingerprint };
+    published = { value: { trust: await frozen(signed, nowSec), signed }, fingerprint };
     return published.value;
   }
 
@@ -186,39 +249,47 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
     },
     current() {
       const nowSec = Math.floor(now().getTime() / 1000);
-      const keys = publishedKeys(nowSec);
-      const revoked = liveRevocations(nowSec).map((r) => r.codeId);
-      const fingerprint = `${keys.map((k) => `${k.jwk.kid}/${k.notAfter ?? ''}`).join(',')};${revoked.length}:${revoked[revoked.length - 1] ?? ''}`;
-      const fresh = published && published.fingerprint === fingerprint && nowSec < published.value.trust.issuedAt + listTtl / 4;
-      if (fresh && published) return Promise.resolve(published.value);
-      // One signer at a time: concurrent callers share the signature being made.
-      signing ??= sign(keys, fingerprint, nowSec).finally(() => {
-        signing = undefined;
-      });
+      const { fingerprint } = wanted(nowSec);
+      if (published && isFresh(fingerprint, nowSec)) return Promise.resolve(published.value);
+      // One signer at a time: concurrent callers share the signature being made, and with a
+      // shared store the first process to sign publishes for all (the others adopt its list).
+      signing ??= changeShared(async () => {
+        const latest = wanted(nowSec);
+        if (!isFresh(latest.fingerprint, nowSec)) await sign(latest.keys, latest.fingerprint, nowSec);
+      })
+        .then(() => (published as { value: PublishedTrustList }).value)
+        .finally(() => {
+          signing = undefined;
+        });
       return signing;
     },
     async rotate() {
       const at = now();
       const next = await newIssuerKey(at, options.alg, options.crypto);
       const nowSec = Math.floor(at.getTime() / 1000);
-      for (const k of state.issuerKeys) k.retiredAt ??= nowSec;
-      // Keys whose codes have all expired are of no use any more: forget them.
-      state.issuerKeys = state.issuerKeys.filter((k) => nowSec < (keyNotAfter(k) ?? Infinity));
-      state.issuerKeys.push(next);
-      await options.onChange?.(structuredCloneState(state));
+      await changeShared(async () => {
+        for (const k of state.issuerKeys) k.retiredAt ??= nowSec;
+        // Keys whose codes have all expired are of no use any more: forget them.
+        state.issuerKeys = state.issuerKeys.filter((k) => nowSec < (keyNotAfter(k) ?? Infinity));
+        state.issuerKeys.push(next);
+        await options.onChange?.(structuredCloneState(state));
+      });
       return toPublicJwk(next.jwk);
     },
     async revokeCodes(codes) {
       if (codes.length === 0) return;
       const nowSec = Math.floor(now().getTime() / 1000);
-      const known = new Set((state.revokedCodes ?? []).map((r) => r.codeId));
-      state.revokedCodes = [
-        ...liveRevocations(nowSec),
-        ...codes.filter((c) => !known.has(c.codeId) && nowSec < c.expiresAt + RETIRED_KEY_SLACK_SECONDS),
-      ];
-      await options.onChange?.(structuredCloneState(state));
+      await changeShared(async () => {
+        const known = new Set((state.revokedCodes ?? []).map((r) => r.codeId));
+        state.revokedCodes = [...liveRevocations(nowSec), ...codes.filter((c) => !known.has(c.codeId) && nowSec < c.expiresAt + RETIRED_KEY_SLACK_SECONDS)];
+        await options.onChange?.(structuredCloneState(state));
+      });
     },
     state: () => structuredCloneState(state),
+    async sync() {
+      const latest = await options.shared?.read();
+      if (latest && latest.state.sequence >= state.sequence) await adopt(latest);
+    },
   };
 }
 

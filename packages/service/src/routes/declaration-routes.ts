@@ -83,7 +83,7 @@ export function declarationRoutes(ctx: ServiceContext): ServiceRoute[] {
           throw new ApiError('identity_pending', 'your passport registration is waiting for review');
         if (user.identityStatus !== 'verified') throw new ApiError('forbidden', 'your identity was not accepted');
         return runIdempotent(ctx, request, user.userId, API_ROUTES.declarations, async (recordAnswer) => {
-          ctx.limits.declarations.take(user.userId);
+          await ctx.limits.declarations.take(user.userId);
           const { response, record, code, evaluation } = await declare(user, request.body);
           const answer = created(response);
           // The store binds the subject atomically: of two concurrent first declarations for different people, one loses here.

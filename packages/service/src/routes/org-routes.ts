@@ -1,9 +1,7 @@
 import { addDays, cityDate, cityDayStart } from '@healthcode/core/declaration';
 import { deriveSubjectId } from '@healthcode/core/privacy';
-import type { HealthStatus } from '@healthcode/core';
 import { ApiError } from '@healthcode/core/api';
 import { API_ROUTES } from '@healthcode/core/api';
-import type { StatusCounts } from '@healthcode/core/api';
 import {
   addEmployeeRequestSchema,
   addVenueRequestSchema,
@@ -18,11 +16,10 @@ import {
 import { requireOperator, requireOrgAdmin, type ServiceContext } from '../context.js';
 import { created, ok, parseOrThrow, type ServiceRoute } from '../http.js';
 import { newId, newToken } from '../ids.js';
-import type { StoredCheckin, StoredEmployee, StoredVenue } from '../store/store.js';
+import type { StoredEmployee, StoredVenue } from '../store/store.js';
 
 /** The dashboard's days are the city's: Asia/Shanghai (UTC+8, no daylight saving). */
 const DASHBOARD_TIME_ZONE = 'Asia/Shanghai';
-const zeroCounts = (): StatusCounts => ({ green: 0, yellow: 0, red: 0 });
 
 function employeeJson(e: StoredEmployee): Employee {
   return e.label === undefined
@@ -34,28 +31,6 @@ function venueJson(v: StoredVenue): Venue {
   const venue: Venue = { venueId: v.venueId, orgId: v.orgId, name: v.name };
   if (v.address !== undefined) venue.address = v.address;
   return venue;
-}
-
-/** Counts check-ins per venue, and distinct visitors (non-employees) by their latest status. */
-function summariseCheckins(venues: StoredVenue[], checkins: StoredCheckin[], employees: Set<string>) {
-  const perVenue = new Map(
-    venues.map((v) => [v.venueId, { venueId: v.venueId, name: v.name, checkins: 0, rejected: 0, byStatus: zeroCounts() }]),
-  );
-  const visitorStatus = new Map<string, HealthStatus>();
-  for (const c of checkins) {
-    const venue = perVenue.get(c.venueId);
-    if (!venue) continue;
-    venue.checkins += 1;
-    if (!c.valid || !c.status || !c.subjectId) {
-      venue.rejected += 1;
-      continue;
-    }
-    venue.byStatus[c.status] += 1;
-    if (!employees.has(c.subjectId)) visitorStatus.set(c.subjectId, c.status);
-  }
-  const visitors = zeroCounts();
-  for (const status of visitorStatus.values()) visitors[status] += 1;
-  return { venues: [...perVenue.values()], visitors: { total: visitorStatus.size, byStatus: visitors } };
 }
 
 /** Organisations (operator), their employees and venues, and the admin's dashboard. */
@@ -116,16 +91,8 @@ export function orgRoutes(ctx: ServiceContext): ServiceRoute[] {
         const date = parseOrThrow(dashboardQuerySchema, request.query, 'dashboard query').date ?? cityDate(now);
         const from = cityDayStart(date).getTime();
         const to = cityDayStart(addDays(date, 1)).getTime();
-        const [employees, statuses, venues, checkins] = await Promise.all([
-          ctx.store.listEmployees(org.orgId),
-          ctx.store.latestEmployeeStatuses(org.orgId, from, to),
-          ctx.store.listVenues(org.orgId),
-          ctx.store.listCheckins(org.orgId, from, to),
-        ]);
-        const declared = new Map(statuses.map((s) => [s.subjectId, s.status]));
-        const byStatus = zeroCounts();
-        for (const status of declared.values()) byStatus[status] += 1;
-        const summary = summariseCheckins(venues, checkins, new Set(employees.map((e) => e.subjectId)));
+        // Aggregated by the store, in SQL where there is SQL: an organisation's day is too many rows to load.
+        const summary = await ctx.store.summariseOrgDay(org.orgId, from, to);
         const response: DashboardResponse = {
           orgId: org.orgId,
           name: org.name,
@@ -133,9 +100,9 @@ export function orgRoutes(ctx: ServiceContext): ServiceRoute[] {
           timeZone: DASHBOARD_TIME_ZONE,
           generatedAt: now.toISOString(),
           employees: {
-            total: employees.length,
-            byStatus,
-            notDeclared: employees.filter((e) => !declared.has(e.subjectId)).map(employeeJson),
+            total: summary.employees,
+            byStatus: summary.declaredByStatus,
+            notDeclared: summary.notDeclared.map(employeeJson),
           },
           visitors: summary.visitors,
           venues: summary.venues,

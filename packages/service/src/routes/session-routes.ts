@@ -42,7 +42,7 @@ export function sessionRoutes(ctx: ServiceContext): ServiceRoute[] {
         const { hostUserId } = await ctx.identity.verify(body);
         const now = ctx.now().getTime();
         const userId = `${body.host}:${hostUserId}`;
-        ctx.limits.sessions.take(userId);
+        await ctx.limits.sessions.take(userId);
         const existing = await ctx.store.getUser(userId);
         const user: StoredUser = existing ?? { userId, host: body.host, identityStatus: 'verified', createdAt: now };
         // A passport opens a review for a new user, or a fresh one after a rejection;

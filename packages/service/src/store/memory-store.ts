@@ -11,7 +11,7 @@ import type {
   StoredUser,
   StoredVenue,
 } from './store.js';
-import type { HealthStatus } from '@healthcode/core';
+import { summariseOrgDayInMemory } from './day-summary.js';
 
 // Records go in and out as copies, so a caller mutating what it got cannot change the store.
 const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
@@ -29,13 +29,16 @@ export function createMemoryStore(): ServiceStore {
   const users = new Map<string, StoredUser>();
   const sessions = new Map<string, { userId: string; expiresAt: number }>();
   const reviews = new Map<string, StoredReview>();
-  const declarations: StoredDeclaration[] = [];
+  let declarations: StoredDeclaration[] = [];
   const codes = new Map<string, StoredCode>();
   // Every code until it expires, for outstandingCodes; pruned as codes are added.
+  // Every code ever issued, oldest first, for retention; `codes` holds each user's current one.
+  let history: StoredCode[] = [];
   let unexpired: StoredCode[] = [];
   const issued = (code: StoredCode) => {
     codes.set(code.userId, copy(code));
     unexpired = [...unexpired.filter((c) => c.expiresAt > code.issuedAt), copy(code)];
+    history.push(copy(code));
   };
   const idempotency = new Map<string, IdempotencyRecord>();
   const orgs = new Map<string, StoredOrg>();
@@ -43,7 +46,8 @@ export function createMemoryStore(): ServiceStore {
   const employees: StoredEmployee[] = [];
   const venues = new Map<string, StoredVenue>();
   const scannerTokens = new Map<string, string>();
-  const checkins: StoredCheckin[] = [];
+  let checkins: StoredCheckin[] = [];
+  const inRange = (at: number, from: number, to: number) => at >= from && at < to;
   const idemKey = (userId: string, key: string) => JSON.stringify([userId, key]);
   // An answer replaces its key's pending claim; the first answer under a key wins, as in SQLite.
   const remember = (answer: StoredAnswer | undefined) => {
@@ -98,21 +102,17 @@ export function createMemoryStore(): ServiceStore {
     async listDeclarations(subjectId, since) {
       return copy(declarations.filter((d) => d.subjectId === subjectId && d.declaredAt >= since).sort(byTime((d) => d.declaredAt)));
     },
-    async latestEmployeeStatuses(orgId, from, to) {
-      const staff = new Set(employees.filter((e) => e.orgId === orgId).map((e) => e.subjectId));
-      const latest = new Map<string, { at: number; status: HealthStatus }>();
-      for (const d of declarations) {
-        if (!staff.has(d.subjectId) || d.declaredAt < from || d.declaredAt >= to) continue;
-        const seen = latest.get(d.subjectId);
-        if (!seen || d.declaredAt >= seen.at) latest.set(d.subjectId, { at: d.declaredAt, status: d.status });
-      }
-      return [...latest].map(([subjectId, { status }]) => ({ subjectId, status }));
-    },
     async saveCode(code) {
       issued(code);
     },
     async latestCode(userId) {
       return copy(codes.get(userId));
+    },
+    async renewCode(code, previousCodeId) {
+      const current = codes.get(code.userId);
+      if (current && current.codeId !== previousCodeId) return copy(current);
+      issued(code);
+      return copy(code);
     },
     async outstandingCodes(subjectId, now) {
       return copy(unexpired.filter((c) => c.subjectId === subjectId && c.expiresAt > now));
@@ -164,10 +164,24 @@ export function createMemoryStore(): ServiceStore {
       remember(answer);
     },
     async listCheckins(orgId, from, to) {
-      return copy(checkins.filter((c) => c.orgId === orgId && c.checkedInAt >= from && c.checkedInAt < to));
+      return copy(checkins.filter((c) => c.orgId === orgId && inRange(c.checkedInAt, from, to)));
+    },
+    async summariseOrgDay(orgId, from, to) {
+      const day = declarations.filter((d) => inRange(d.declaredAt, from, to)).sort(byTime((d) => d.declaredAt));
+      const staff = employees.filter((e) => e.orgId === orgId);
+      const places = [...venues.values()].filter((v) => v.orgId === orgId);
+      return copy(summariseOrgDayInMemory(staff, places, day, checkins.filter((c) => c.orgId === orgId && inRange(c.checkedInAt, from, to))));
     },
     async purgeExpired(now, retention) {
-      const report = { sessions: 0, idempotency: 0 };
+      const report = { sessions: 0, idempotency: 0, declarations: 0, codes: 0, checkins: 0 };
+      const keep = <T>(rows: T[], kept: (row: T) => boolean, kind: 'declarations' | 'codes' | 'checkins') => {
+        const left = rows.filter(kept);
+        report[kind] += rows.length - left.length;
+        return left;
+      };
+      declarations = keep(declarations, (d) => d.declaredAt >= now - retention.declarationsMs, 'declarations');
+      checkins = keep(checkins, (c) => c.checkedInAt >= now - retention.checkinsMs, 'checkins');
+      history = keep(history, (c) => c.expiresAt >= now - retention.codesMs || codes.get(c.userId)?.codeId === c.codeId, 'codes');
       for (const [token, session] of sessions) {
         if (session.expiresAt <= now && sessions.delete(token)) report.sessions++;
       }

@@ -1,5 +1,5 @@
 import type { HealthStatus } from '@healthcode/core';
-import type { IdentityStatus, Passport } from '@healthcode/core/api';
+import type { IdentityStatus, Passport, StatusCounts } from '@healthcode/core/api';
 
 // Every instant in a record is milliseconds since the Unix epoch.
 
@@ -92,12 +92,48 @@ export interface RetentionPolicy {
   answeredMs: number;
   /** Age after which a claim that never got an answer (its process died) is dropped. */
   pendingMs: number;
+  /** Age after which a declaration is deleted (it no longer counts as history for an assessment). */
+  declarationsMs: number;
+  /** Time after its expiry when a code is deleted; a user's current code is always kept. */
+  codesMs: number;
+  /** Age after which a check-in is deleted (it leaves the organisation's dashboards). */
+  checkinsMs: number;
+  /** Most rows one delete statement removes, so a purge never holds a long lock; the purge repeats until done. */
+  batchSize: number;
 }
 
 /** How many records one {@link ServiceStore.purgeExpired} removed. */
 export interface PurgeReport {
   sessions: number;
   idempotency: number;
+  declarations: number;
+  codes: number;
+  checkins: number;
+}
+
+/** Check-ins at one venue of an organisation on one day. */
+export interface VenueDaySummary {
+  venueId: string;
+  name: string;
+  checkins: number;
+  /** Scans whose code did not verify. */
+  rejected: number;
+  /** Verified scans by the status in the code. */
+  byStatus: StatusCounts;
+}
+
+/** An organisation's day, aggregated by the store: what its dashboard shows. */
+export interface OrgDaySummary {
+  /** How many employees the organisation has. */
+  employees: number;
+  /** Employees who declared that day, by the status of their latest declaration. */
+  declaredByStatus: StatusCounts;
+  /** Employees who did not declare that day, in the order they were added. */
+  notDeclared: StoredEmployee[];
+  /** Every venue of the organisation, in the order they were added. */
+  venues: VenueDaySummary[];
+  /** Distinct visitors (verified subjects who are not employees) by the status of their latest check-in. */
+  visitors: { total: number; byStatus: StatusCounts };
 }
 
 /** An organisation whose admin sees its dashboard. */
@@ -186,11 +222,14 @@ export interface ServiceStore {
   commitDeclaration(commit: DeclarationCommit): Promise<boolean>;
   /** A subject's declarations made at or after `since`, oldest first. */
   listDeclarations(subjectId: string, since: number): Promise<StoredDeclaration[]>;
-  /** The status of each of an organisation's employees' latest declaration in `[from, to)`. */
-  latestEmployeeStatuses(orgId: string, from: number, to: number): Promise<Array<{ subjectId: string; status: HealthStatus }>>;
-
   saveCode(code: StoredCode): Promise<void>;
   latestCode(userId: string): Promise<StoredCode | undefined>;
+  /**
+   * Stores `code` as its user's current code if the current one is still `previousCodeId`,
+   * atomically, so that of several processes re-signing one user's code at once exactly one
+   * wins. Resolves to the user's current code afterwards: `code`, or the one that won.
+   */
+  renewCode(code: StoredCode, previousCodeId: string): Promise<StoredCode>;
   /** Every code of a subject's holders still valid at `now` (not only the latest: the one before is valid until it expires). */
   outstandingCodes(subjectId: string, now: number): Promise<StoredCode[]>;
 
@@ -221,10 +260,20 @@ export interface ServiceStore {
   commitCheckin(commit: CheckinCommit): Promise<void>;
   /** An organisation's check-ins in `[from, to)`, oldest first. */
   listCheckins(orgId: string, from: number, to: number): Promise<StoredCheckin[]>;
+  /** The organisation's declarations and check-ins in `[from, to)`, aggregated (the dashboard). */
+  summariseOrgDay(orgId: string, from: number, to: number): Promise<OrgDaySummary>;
+
+  /**
+   * Counts one request of `key` in the fixed window starting at `windowStart` and resolves
+   * to the window's count so far. Stores shared by several processes implement it, so that
+   * rate limits hold across them; without it the service counts in its own memory.
+   */
+  countInWindow?(key: string, windowStart: number): Promise<number>;
 
   /**
    * Housekeeping: deletes sessions expired at `now`, answers older than
-   * `retention.answeredMs` and claims older than `retention.pendingMs`.
+   * `retention.answeredMs`, claims older than `retention.pendingMs`, and declarations,
+   * codes and check-ins past their retention, in batches of at most `retention.batchSize`.
    */
   purgeExpired(now: number, retention: RetentionPolicy): Promise<PurgeReport>;
 }

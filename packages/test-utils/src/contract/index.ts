@@ -1,6 +1,7 @@
 /** The service contract suite, run against every implementation of `/v1`, and the store's. */
 export { testServiceContract } from './suite.js';
 export { testStoreIdempotencyAndPurge, type StoreContractOptions } from './store-suite.js';
+export { testStoreRecords } from './store-records-suite.js';
 export { testAuthorityStore, type AuthorityStoreContractOptions } from './authority-store-suite.js';
 export {
   caller,

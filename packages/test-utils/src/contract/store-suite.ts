@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IdempotencyClaim, RetentionPolicy, ServiceStore, StoredAnswer, StoredCheckin } from '@healthcode/service';
+import type {
+  IdempotencyClaim,
+  RetentionPolicy,
+  ServiceStore,
+  StoredAnswer,
+  StoredCheckin,
+} from '@healthcode/service';
 
 /** Options of {@link testStoreIdempotencyAndPurge}. */
 export interface StoreContractOptions {
@@ -11,7 +17,16 @@ export interface StoreContractOptions {
 
 const T0 = Date.parse('2026-11-27T02:00:00.000Z');
 const MINUTE = 60_000;
-const RETENTION: RetentionPolicy = { answeredMs: 24 * 60 * MINUTE, pendingMs: 5 * MINUTE };
+const DAY = 24 * 60 * MINUTE;
+const RETENTION: RetentionPolicy = {
+  answeredMs: DAY,
+  pendingMs: 5 * MINUTE,
+  declarationsMs: 28 * DAY,
+  codesMs: DAY,
+  checkinsMs: 28 * DAY,
+  batchSize: 2,
+};
+const NOTHING = { sessions: 0, idempotency: 0, declarations: 0, codes: 0, checkins: 0 };
 
 const claimOf = (key: string, createdAt = T0): IdempotencyClaim => ({
   userId: 'wechat:u1',
@@ -90,7 +105,7 @@ export function testStoreIdempotencyAndPurge({ name, open }: StoreContractOption
       await store.saveSession('old-token', { userId: 'wechat:u1', expiresAt: T0 - 1 });
       await store.saveSession('due-token', { userId: 'wechat:u1', expiresAt: T0 });
       await store.saveSession('fresh-token', { userId: 'wechat:u1', expiresAt: T0 + MINUTE });
-      expect(await store.purgeExpired(T0, RETENTION)).toEqual({ sessions: 2, idempotency: 0 });
+      expect(await store.purgeExpired(T0, RETENTION)).toEqual({ ...NOTHING, sessions: 2 });
       expect(await store.findSession('old-token')).toBeUndefined();
       expect(await store.findSession('due-token')).toBeUndefined();
       expect(await store.findSession('fresh-token')).toEqual({ userId: 'wechat:u1', expiresAt: T0 + MINUTE });
@@ -103,7 +118,7 @@ export function testStoreIdempotencyAndPurge({ name, open }: StoreContractOption
       await store.claimIdempotencyKey(claimOf('pending-old', now - RETENTION.pendingMs - 1));
       await store.claimIdempotencyKey(claimOf('pending-young', now - MINUTE));
 
-      expect(await store.purgeExpired(now, RETENTION)).toEqual({ sessions: 0, idempotency: 2 });
+      expect(await store.purgeExpired(now, RETENTION)).toEqual({ ...NOTHING, idempotency: 2 });
       expect(await store.claimIdempotencyKey(claimOf('answered-old', now))).toBeUndefined();
       expect(await store.claimIdempotencyKey(claimOf('pending-old', now))).toBeUndefined();
       expect(await store.claimIdempotencyKey(claimOf('answered-young', now))).toEqual({ state: 'answered', ...young });
