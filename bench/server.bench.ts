@@ -53,7 +53,9 @@ const report = (row: BenchRow & Record<string, unknown>, target = '') => {
   const latency = row.p99Ms === undefined ? '' : `  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms`;
   const perCpu = row.perCpuSecond === undefined ? '' : `  ${row.perCpuSecond} per CPU-s`;
   const ratio = row.ratio === null ? '' : `  ${row.ratio}x ${row.baselineName}`;
-  lines.push(`${row.name.padEnd(34)} ${String(row.opsPerSec).padStart(7)}/s${latency}${perCpu}${ratio}  errors ${row.errors ?? 0}${target ? `  [target ${target}]` : ''}`);
+  lines.push(
+    `${row.name.padEnd(34)} ${String(row.opsPerSec).padStart(7)}/s${latency}${perCpu}${ratio}  errors ${row.errors ?? 0}${target ? `  [target ${target}]` : ''}`,
+  );
   console.log(lines.at(-1));
 };
 
@@ -78,7 +80,13 @@ async function startServer(args: string[], env: Record<string, string> = {}) {
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode})`);
-    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (attempt > 300) throw new Error('server did not become ready');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -98,7 +106,10 @@ type ServerUnderTest = Awaited<ReturnType<typeof startServer>>;
 async function load(plan: LoadPlan): Promise<LoadResult> {
   const file = join(dir, `plan-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(plan));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/load.ts'), file], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/load.ts'), file], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   await new Promise((resolve) => child.once('exit', resolve));
@@ -111,7 +122,14 @@ async function measure(server: ServerUnderTest, name: string, plan: LoadPlan, ex
   const cpuBefore = await server.cpuSeconds();
   const result = await load(plan);
   const cpu = (await server.cpuSeconds()) - cpuBefore;
-  const figures = { p50Ms: result.p50Ms, p99Ms: result.p99Ms, errors: result.errors, requests: result.requests, perCpuSecond: Math.round(result.requests / cpu), ...extra };
+  const figures = {
+    p50Ms: result.p50Ms,
+    p99Ms: result.p99Ms,
+    errors: result.errors,
+    requests: result.requests,
+    perCpuSecond: Math.round(result.requests / cpu),
+    ...extra,
+  };
   return { result, figures, row: benchRow(name, result.rps, undefined, figures) };
 }
 
@@ -129,12 +147,14 @@ async function json(url: string, init: { method?: string; token?: string; body?:
 async function inParallel<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i] as T);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i] as T);
+      }
+    }),
+  );
   return results;
 }
 
@@ -153,7 +173,11 @@ function rawVerifyRate(): number {
 }
 
 /** The large seeded organisation's dashboard (10,000 employees, 20 venues, 50,000 check-ins today). */
-const dashboardRequest: PlannedRequest = { method: 'GET', path: `/v1/orgs/${seeded.orgId(0)}/dashboard`, headers: { authorization: `Bearer ${seeded.adminToken(0)}` } };
+const dashboardRequest: PlannedRequest = {
+  method: 'GET',
+  path: `/v1/orgs/${seeded.orgId(0)}/dashboard`,
+  headers: { authorization: `Bearer ${seeded.adminToken(0)}` },
+};
 const getCode = (token: string): PlannedRequest => ({ method: 'GET', path: '/v1/code', headers: { authorization: `Bearer ${token}` } });
 const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
@@ -162,14 +186,27 @@ async function sqliteRows(verifyRate: number) {
   const server = await startServer(['--db', join(dir, 'bench.db'), '--keys', join(dir, 'keys-sqlite')]);
   try {
     const operatorToken = readFileSync(join(dir, 'keys-sqlite', 'operator.token'), 'utf8').trim();
-    const sessionToken = String((await json(`${server.url}/v1/sessions`, { method: 'POST', body: { host: 'wechat', authCode: 'dev:bench-user' } })).sessionToken);
-    const declared = await json(`${server.url}/v1/declarations`, { method: 'POST', token: sessionToken, body: { formVersion: '1.1', answers: greenAnswers(1) } });
+    const sessionToken = String(
+      (await json(`${server.url}/v1/sessions`, { method: 'POST', body: { host: 'wechat', authCode: 'dev:bench-user' } })).sessionToken,
+    );
+    const declared = await json(`${server.url}/v1/declarations`, {
+      method: 'POST',
+      token: sessionToken,
+      body: { formVersion: '1.1', answers: greenAnswers(1) },
+    });
     const org = await json(`${server.url}/v1/orgs`, { method: 'POST', token: operatorToken, body: { name: 'Bench Ltd' } });
-    const venue = await json(`${server.url}/v1/orgs/${org.orgId}/venues`, { method: 'POST', token: org.adminToken, body: { name: 'Gate' } });
+    const venue = await json(`${server.url}/v1/orgs/${org.orgId}/venues`, {
+      method: 'POST',
+      token: org.adminToken,
+      body: { name: 'Gate' },
+    });
     const base = { url: server.url, connections: CONNECTIONS };
     await load({ ...base, durationSeconds: 2, requests: [getCode(sessionToken)] }); // warm-up (JIT, caches)
     const code = await measure(server, 'server getCode', { ...base, durationSeconds: SECONDS, requests: [getCode(sessionToken)] });
-    report({ ...code.row, target: { minOpsPerSec: TARGETS.getCodeSqlite.rps, maxP99Ms: TARGETS.getCodeSqlite.p99Ms } }, `>= ${TARGETS.getCodeSqlite.rps}/s, p99 < ${TARGETS.getCodeSqlite.p99Ms} ms`);
+    report(
+      { ...code.row, target: { minOpsPerSec: TARGETS.getCodeSqlite.rps, maxP99Ms: TARGETS.getCodeSqlite.p99Ms } },
+      `>= ${TARGETS.getCodeSqlite.rps}/s, p99 < ${TARGETS.getCodeSqlite.p99Ms} ms`,
+    );
     const body = JSON.stringify({ venueId: venue.venueId, qrText: declared.code.qrText, scannerToken: venue.scannerToken });
     const checkins = await measure(server, 'server checkin', {
       ...base,
@@ -177,7 +214,10 @@ async function sqliteRows(verifyRate: number) {
       requests: [{ method: 'POST', path: '/v1/checkins', headers: { 'content-type': 'application/json' }, body }],
     });
     const raw = { name: 'raw node:crypto ES256 verify', opsPerSec: verifyRate };
-    report(benchRow('server checkin', checkins.result.rps, raw, { ...checkins.figures, target: { minRatio: TARGETS.checkinVsVerify } }), `>= ${TARGETS.checkinVsVerify}x raw verify`);
+    report(
+      benchRow('server checkin', checkins.result.rps, raw, { ...checkins.figures, target: { minRatio: TARGETS.checkinVsVerify } }),
+      `>= ${TARGETS.checkinVsVerify}x raw verify`,
+    );
     report(benchRow('raw node:crypto ES256 verify', verifyRate));
   } finally {
     await server.stop();
@@ -190,7 +230,15 @@ async function sqliteRows(verifyRate: number) {
   const city = await startServer(['--db', file, '--keys', join(dir, 'keys-sqlite-city')]);
   try {
     const board = await load({ url: city.url, connections: 2, durationSeconds: SECONDS, requests: [dashboardRequest] });
-    report(benchRow('sqlite dashboard (10,000 employees)', board.rps, undefined, { p50Ms: board.p50Ms, p99Ms: board.p99Ms, errors: board.errors, requests: board.requests }), `p99 < ${TARGETS.dashboardP99Ms} ms`);
+    report(
+      benchRow('sqlite dashboard (10,000 employees)', board.rps, undefined, {
+        p50Ms: board.p50Ms,
+        p99Ms: board.p99Ms,
+        errors: board.errors,
+        requests: board.requests,
+      }),
+      `p99 < ${TARGETS.dashboardP99Ms} ms`,
+    );
   } finally {
     await city.stop();
   }
@@ -218,7 +266,9 @@ async function seededPostgres(): Promise<{ url: string; users: number; stop(): v
   const started = performance.now();
   const written = await seedCity(storage, { users, orgs: Math.max(1, Math.round(users / 200)) });
   const total = Object.values(written).reduce((a, b) => a + b, 0);
-  console.log(`seeded ${users.toLocaleString('en')} users (${total.toLocaleString('en')} rows) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `seeded ${users.toLocaleString('en')} users (${total.toLocaleString('en')} rows) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   await storage.close();
   return { url: server.url, users, stop: () => server.stop() };
 }
@@ -234,13 +284,27 @@ async function cityRows(db: { url: string; users: number }, workers: number, off
     const users = range(offset, SAMPLE).map((n) => n % db.users);
     const fresh = users.filter((_, i) => i % Math.round(1 / DUE_SHARE) !== 0);
     await load({ ...base, requests: fresh.map((n) => getCode(seeded.sessionToken(n))) });
-    const code = await measure(server, `city getCode (${label})`, { ...base, requests: users.map((n) => getCode(seeded.sessionToken(n))) }, { dueShare: DUE_SHARE, users: db.users });
+    const code = await measure(
+      server,
+      `city getCode (${label})`,
+      { ...base, requests: users.map((n) => getCode(seeded.sessionToken(n))) },
+      { dueShare: DUE_SHARE, users: db.users },
+    );
     results.getCode = code.result;
     report(code.row, workers === 1 ? `>= ${TARGETS.getCodeCity.rps}/s, p99 < ${TARGETS.getCodeCity.p99Ms} ms` : '');
 
     // Declarations: SAMPLE/4 new users, each declaring once with an Idempotency-Key.
-    const declarers = await inParallel(range(0, SAMPLE / 4), CONNECTIONS, async (i) =>
-      (await json(`${server.url}/v1/sessions`, { method: 'POST', body: { host: 'wechat', authCode: `dev:bench-${workers}-${offset}-${i}` } })).sessionToken as string);
+    const declarers = await inParallel(
+      range(0, SAMPLE / 4),
+      CONNECTIONS,
+      async (i) =>
+        (
+          await json(`${server.url}/v1/sessions`, {
+            method: 'POST',
+            body: { host: 'wechat', authCode: `dev:bench-${workers}-${offset}-${i}` },
+          })
+        ).sessionToken as string,
+    );
     const declare = (token: string, i: number): PlannedRequest => ({
       method: 'POST',
       path: '/v1/declarations',
@@ -252,12 +316,20 @@ async function cityRows(db: { url: string; users: number }, workers: number, off
     report(declared.row);
 
     // Check-ins: SAMPLE/4 distinct (fresh) codes, each scanned once with an Idempotency-Key.
-    const codes = await inParallel(fresh.slice(0, SAMPLE / 4), CONNECTIONS, async (n) => (await json(`${server.url}/v1/code`, { token: seeded.sessionToken(n) })).qrText as string);
+    const codes = await inParallel(
+      fresh.slice(0, SAMPLE / 4),
+      CONNECTIONS,
+      async (n) => (await json(`${server.url}/v1/code`, { token: seeded.sessionToken(n) })).qrText as string,
+    );
     const scan = (qrText: string, i: number): PlannedRequest => ({
       method: 'POST',
       path: '/v1/checkins',
       headers: { 'content-type': 'application/json', 'idempotency-key': `scan-${RUN}-${workers}-${i}` },
-      body: JSON.stringify({ venueId: seeded.venueId(0, i % LARGE_ORG.venues), qrText, scannerToken: seeded.scannerToken(0, i % LARGE_ORG.venues) }),
+      body: JSON.stringify({
+        venueId: seeded.venueId(0, i % LARGE_ORG.venues),
+        qrText,
+        scannerToken: seeded.scannerToken(0, i % LARGE_ORG.venues),
+      }),
     });
     const scanned = await measure(server, `city checkin (${label})`, { ...base, requests: codes.map(scan) });
     results.checkin = scanned.result;
@@ -269,8 +341,24 @@ async function cityRows(db: { url: string; users: number }, workers: number, off
         load({ url: server.url, connections: 2, durationSeconds: SECONDS, requests: [dashboardRequest] }),
         load({ ...base, durationSeconds: SECONDS, requests: users.map((n) => getCode(seeded.sessionToken(n))) }),
       ]);
-      report(benchRow('city dashboard (10,000 employees)', board.rps, undefined, { p50Ms: board.p50Ms, p99Ms: board.p99Ms, errors: board.errors, requests: board.requests }), `p99 < ${TARGETS.dashboardP99Ms} ms`);
-      report(benchRow('city getCode during dashboards', during.rps, undefined, { p50Ms: during.p50Ms, p99Ms: during.p99Ms, errors: during.errors, requests: during.requests }), `p99 < ${TARGETS.getCodeCity.p99Ms} ms`);
+      report(
+        benchRow('city dashboard (10,000 employees)', board.rps, undefined, {
+          p50Ms: board.p50Ms,
+          p99Ms: board.p99Ms,
+          errors: board.errors,
+          requests: board.requests,
+        }),
+        `p99 < ${TARGETS.dashboardP99Ms} ms`,
+      );
+      report(
+        benchRow('city getCode during dashboards', during.rps, undefined, {
+          p50Ms: during.p50Ms,
+          p99Ms: during.p99Ms,
+          errors: during.errors,
+          requests: during.requests,
+        }),
+        `p99 < ${TARGETS.getCodeCity.p99Ms} ms`,
+      );
     }
   } finally {
     await server.stop();
@@ -288,11 +376,18 @@ async function explainHotQueries(url: string) {
     ['claimIdempotencyKey', 'SELECT * FROM idempotency WHERE user_id = $1 AND key = $2', ['x', 'y']],
     ['findVenueByScannerToken', 'SELECT * FROM venues WHERE scanner_token_hash = $1', ['x']],
     ['listDeclarations', 'SELECT * FROM declarations WHERE subject_id = $1 AND declared_at >= $2 ORDER BY declared_at', ['x', 0]],
-    ['dashboard check-ins', 'SELECT venue_id, count(*) FROM checkins WHERE org_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3 GROUP BY venue_id', [seeded.orgId(0), 0, Date.now()]],
+    [
+      'dashboard check-ins',
+      'SELECT venue_id, count(*) FROM checkins WHERE org_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3 GROUP BY venue_id',
+      [seeded.orgId(0), 0, Date.now()],
+    ],
   ];
   console.log('\nquery plans of the hot routes (PostgreSQL):');
   for (const [name, sql, values] of plans) {
-    const scans = (await storage.explain(sql, values)).split('\n').filter((line) => line.includes('Scan')).map((line) => line.replace(/^[\s>-]+|\s+\(cost.*$/g, ''));
+    const scans = (await storage.explain(sql, values))
+      .split('\n')
+      .filter((line) => line.includes('Scan'))
+      .map((line) => line.replace(/^[\s>-]+|\s+\(cost.*$/g, ''));
     console.log(`  ${name}: ${scans.join(' / ')}`);
   }
   const bytes = await storage.sizeInBytes();

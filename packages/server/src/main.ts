@@ -37,10 +37,12 @@ function config() {
   const port = Number(values.port ?? env.HEALTHCODE_PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`invalid port: ${values.port ?? env.HEALTHCODE_PORT}`);
   const workers = Number(values.workers ?? env.HEALTHCODE_WORKERS ?? 1);
-  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new Error(`invalid worker count: ${values.workers ?? env.HEALTHCODE_WORKERS}`);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256)
+    throw new Error(`invalid worker count: ${values.workers ?? env.HEALTHCODE_WORKERS}`);
   const ttl = values['code-ttl'] ?? env.HEALTHCODE_CODE_TTL_SECONDS;
   const codeTtlSeconds = ttl === undefined ? undefined : Number(ttl);
-  if (codeTtlSeconds !== undefined && !(Number.isInteger(codeTtlSeconds) && codeTtlSeconds >= 1)) throw new Error(`invalid code lifetime: ${ttl}`);
+  if (codeTtlSeconds !== undefined && !(Number.isInteger(codeTtlSeconds) && codeTtlSeconds >= 1))
+    throw new Error(`invalid code lifetime: ${ttl}`);
   const db = values.db ?? env.HEALTHCODE_DATABASE_URL ?? env.HEALTHCODE_DB ?? 'healthcode.db';
   // Processes over one SQLite file would each keep their own rate limits, code cache and trust list.
   if (workers > 1 && !isPostgresUrl(db)) throw new Error('--workers above 1 needs a PostgreSQL database (--db postgres://…)');
@@ -94,9 +96,14 @@ async function main(): Promise<void> {
   // The primary makes the key material once, before any worker could race to create it.
   await loadOrCreateKeyringState(c.keysDir);
   loadOrCreateOperatorToken(c.keysDir);
-  const log = (message: string, fields: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, ...fields, msg: message }));
+  const log = (message: string, fields: Record<string, unknown> = {}) =>
+    console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, ...fields, msg: message }));
   log('starting workers', { workers: c.workers });
-  runWorkers({ count: c.workers, log, onRequest: async (kind) => (kind === 'metrics' ? clusterMetrics() : Promise.reject(new Error(`unknown request ${kind}`))) });
+  runWorkers({
+    count: c.workers,
+    log,
+    onRequest: async (kind) => (kind === 'metrics' ? clusterMetrics() : Promise.reject(new Error(`unknown request ${kind}`))),
+  });
 }
 
 main().catch((err: unknown) => {

@@ -20,7 +20,12 @@ export function createMetrics(): ServerMetrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  const requests = new client.Counter({ name: 'healthcode_http_requests_total', help: 'Answers by route and status', labelNames: ['method', 'route', 'status'], registers });
+  const requests = new client.Counter({
+    name: 'healthcode_http_requests_total',
+    help: 'Answers by route and status',
+    labelNames: ['method', 'route', 'status'],
+    registers,
+  });
   const latency = new client.Histogram({
     name: 'healthcode_http_request_duration_seconds',
     help: 'Time to answer, by route',
@@ -28,8 +33,18 @@ export function createMetrics(): ServerMetrics {
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const codes = new client.Counter({ name: 'healthcode_codes_issued_total', help: 'Codes stored, by why (declaration or renewal)', labelNames: ['reason'], registers });
-  const storeErrors = new client.Counter({ name: 'healthcode_store_errors_total', help: 'Store calls that failed, by operation', labelNames: ['operation'], registers });
+  const codes = new client.Counter({
+    name: 'healthcode_codes_issued_total',
+    help: 'Codes stored, by why (declaration or renewal)',
+    labelNames: ['reason'],
+    registers,
+  });
+  const storeErrors = new client.Counter({
+    name: 'healthcode_store_errors_total',
+    help: 'Store calls that failed, by operation',
+    labelNames: ['operation'],
+    registers,
+  });
   const storeLatency = new client.Histogram({
     name: 'healthcode_store_duration_seconds',
     help: 'Time of store calls, by operation',

@@ -112,7 +112,13 @@ export async function createServer(options: ServerOptions): Promise<HealthCodeSe
   });
   const { keyring } = service;
   await keyring.sync();
-  const keySync = shared ? startHousekeeping(options.keySyncIntervalMs ?? 5_000, () => keyring.sync(), (err) => app.log.error({ err }, 'key sync failed')) : undefined;
+  const keySync = shared
+    ? startHousekeeping(
+        options.keySyncIntervalMs ?? 5_000,
+        () => keyring.sync(),
+        (err) => app.log.error({ err }, 'key sync failed'),
+      )
+    : undefined;
   await app.register(healthCodePlugin, { service });
   app.addHook('onRequest', async () => metrics.inFlight.inc());
   app.addHook('onResponse', async () => metrics.inFlight.dec());

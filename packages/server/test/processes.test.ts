@@ -25,7 +25,9 @@ describe.skipIf(postgres.skip !== undefined)('several server processes over one 
     // Two machines, each with its own keys directory (the database's key material wins);
     // the first runs two workers on one port.
     const start = (name: string, args: string[] = []) =>
-      startServerProcess(['--db', db, '--keys', join(dir, name), '--code-ttl', String(CODE_TTL), ...args], { HEALTHCODE_OPERATOR_TOKEN: OPERATOR });
+      startServerProcess(['--db', db, '--keys', join(dir, name), '--code-ttl', String(CODE_TTL), ...args], {
+        HEALTHCODE_OPERATOR_TOKEN: OPERATOR,
+      });
     const [a, b] = await Promise.all([start('keys-a', ['--workers', '2']), start('keys-b')]);
     running.push(a, b);
     const [onA, onB] = [a, b].map((p) => caller({ baseUrl: p.url, fetch: globalThis.fetch as never }));
@@ -35,14 +37,22 @@ describe.skipIf(postgres.skip !== undefined)('several server processes over one 
 
     const token = (await onA('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode: 'dev:shared-user' } })).body.sessionToken;
     const declare = (on: typeof onA) =>
-      on('POST', API_ROUTES.declarations, { token, headers: { [IDEMPOTENCY_KEY_HEADER]: 'declare-once' }, body: { formVersion: '1.1', answers: greenAnswers(7) } });
+      on('POST', API_ROUTES.declarations, {
+        token,
+        headers: { [IDEMPOTENCY_KEY_HEADER]: 'declare-once' },
+        body: { formVersion: '1.1', answers: greenAnswers(7) },
+      });
     const first = await declare(onA);
     expect(first.status).toBe(201);
     expect(await declare(onB)).toEqual(first);
 
     // A code renewed by one process is the one every process serves, whichever renews first.
     await new Promise((resolve) => setTimeout(resolve, CODE_TTL * 1000));
-    const renewed = await Promise.all([onA('GET', API_ROUTES.code, { token }), onB('GET', API_ROUTES.code, { token }), onA('GET', API_ROUTES.code, { token })]);
+    const renewed = await Promise.all([
+      onA('GET', API_ROUTES.code, { token }),
+      onB('GET', API_ROUTES.code, { token }),
+      onA('GET', API_ROUTES.code, { token }),
+    ]);
     const codeIds = new Set(renewed.map((r) => r.body.codeId));
     expect(codeIds.size).toBe(1);
     expect(codeIds.has(first.body.code.codeId)).toBe(false);
@@ -51,7 +61,9 @@ describe.skipIf(postgres.skip !== undefined)('several server processes over one 
     // Sign-ins are limited per user and minute across all processes together (30 by default).
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      statuses.push((await (i % 2 === 0 ? onA : onB)('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode: 'dev:limited-user' } })).status);
+      statuses.push(
+        (await (i % 2 === 0 ? onA : onB)('POST', API_ROUTES.sessions, { body: { host: 'wechat', authCode: 'dev:limited-user' } })).status,
+      );
     }
     expect(statuses.slice(0, 30).every((s) => s === 201)).toBe(true);
     expect(statuses[30]).toBe(429);

@@ -54,7 +54,10 @@ export async function startServerProcess(args: string[], env: Record<string, str
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`server exited early: ${output}`);
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (attempt > 300) throw new Error(`server never became ready: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -12,7 +12,11 @@ import { seedCity, seeded } from '../src/seed/city.js';
 const postgres = postgresForTests();
 const stores: Array<{ name: string; skip?: string; open(): Promise<Storage> }> = [
   { name: 'SQLite', open: async () => openSqliteStorage({ path: ':memory:' }) },
-  { name: 'PostgreSQL', skip: postgres.skip, open: () => openPostgresStorage({ url: postgres.url ?? '', schema: freshSchema(), poolSize: 4 }) },
+  {
+    name: 'PostgreSQL',
+    skip: postgres.skip,
+    open: () => openPostgresStorage({ url: postgres.url ?? '', schema: freshSchema(), poolSize: 4 }),
+  },
 ];
 
 describe.each(stores)('pnpm seed on $name', ({ skip, open }) => {

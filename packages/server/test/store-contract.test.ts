@@ -40,7 +40,13 @@ storageContracts('SQLite', async () => openSqliteStorage({ path: ':memory:' }));
 describe.skipIf(pg.skip !== undefined)('on PostgreSQL', () => storageContracts('PostgreSQL', openPostgres));
 
 // Run here too, beside SQLite and PostgreSQL, so one file shows every store answering the same contract.
-const memory: StoreContractOptions = { name: 'memory (msw handlers)', open: async () => ({ store: createMemoryStore(), close: async () => undefined }) };
+const memory: StoreContractOptions = {
+  name: 'memory (msw handlers)',
+  open: async () => ({ store: createMemoryStore(), close: async () => undefined }),
+};
 testStoreIdempotencyAndPurge(memory);
 testStoreRecords(memory);
-testAuthorityStore({ name: 'memory (msw handlers)', open: async () => ({ store: createMemoryAuthorityStore(), close: async () => undefined }) });
+testAuthorityStore({
+  name: 'memory (msw handlers)',
+  open: async () => ({ store: createMemoryAuthorityStore(), close: async () => undefined }),
+});

@@ -19,7 +19,10 @@ import { authorityRoutes } from './authority/routes.js';
 const SHARED_CACHE_MS = 5_000;
 
 /** Options of {@link createServiceEngine}: the service's options, with the keyring already made from its keys. */
-export type ServiceEngineOptions = Omit<ServiceOptions, 'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange' | 'sharedKeys' | 'onAnswer'> & { keyring: Keyring };
+export type ServiceEngineOptions = Omit<
+  ServiceOptions,
+  'keys' | 'issuer' | 'alg' | 'bodyLimit' | 'onKeysChange' | 'sharedKeys' | 'onAnswer'
+> & { keyring: Keyring };
 
 /** The transport-free service: its routes, each answering a request with a response. */
 export interface ServiceEngine {
@@ -57,8 +60,18 @@ export function createServiceEngine(options: ServiceEngineOptions): ServiceEngin
     now,
     crypto: options.crypto,
     limits: {
-      declarations: createRateLimiter({ limit: options.rateLimits?.declarationsPerMinute ?? SERVICE_DEFAULTS.declarationsPerMinute, windowSeconds: 60, now, shared: shared && ((key, start) => shared(`declarations/${key}`, start)) }),
-      sessions: createRateLimiter({ limit: options.rateLimits?.sessionsPerMinute ?? SERVICE_DEFAULTS.sessionsPerMinute, windowSeconds: 60, now, shared: shared && ((key, start) => shared(`sessions/${key}`, start)) }),
+      declarations: createRateLimiter({
+        limit: options.rateLimits?.declarationsPerMinute ?? SERVICE_DEFAULTS.declarationsPerMinute,
+        windowSeconds: 60,
+        now,
+        shared: shared && ((key, start) => shared(`declarations/${key}`, start)),
+      }),
+      sessions: createRateLimiter({
+        limit: options.rateLimits?.sessionsPerMinute ?? SERVICE_DEFAULTS.sessionsPerMinute,
+        windowSeconds: 60,
+        now,
+        shared: shared && ((key, start) => shared(`sessions/${key}`, start)),
+      }),
     },
     codes: createCodeIssuer({
       store: options.store,

@@ -39,7 +39,9 @@ describe('the code issuer', () => {
     const keyring = createKeyring(await createKeyringState(), { issuer, codeTtlSeconds: 600, now: () => now });
     const store = createMemoryStore();
     const colourOf = async () => (evaluations++, { status });
-    const [a, b] = [1, 2].map(() => createCodeIssuer({ store, keyring, ttlSeconds: 600, refreshRatio: 0.8, now: () => now, shared: true, colourOf }));
+    const [a, b] = [1, 2].map(() =>
+      createCodeIssuer({ store, keyring, ttlSeconds: 600, refreshRatio: 0.8, now: () => now, shared: true, colourOf }),
+    );
     if (!a || !b) throw new Error('two issuers');
     const green = await a.issue({ userId: 'u1', subjectId: 'Ab3dEf6hIj9kLmNo', status: 'green', display: { name: '张*' } });
     await store.saveCode(green);

@@ -10,7 +10,11 @@ async function setup() {
   const store = createMemoryStore();
   const signed = { codes: 0 };
   const counting: ServiceStore = { ...store, renewCode: (code, previous) => (signed.codes++, store.renewCode(code, previous)) };
-  const keyring = createKeyring(await createKeyringState(), { issuer: { id: 'i', name: 'Issuer', region: '310000' }, codeTtlSeconds: 600, now });
+  const keyring = createKeyring(await createKeyringState(), {
+    issuer: { id: 'i', name: 'Issuer', region: '310000' },
+    codeTtlSeconds: 600,
+    now,
+  });
   const engine = createServiceEngine({ store: counting, keyring, operatorToken: 'op', codeTtlSeconds: 600, now });
   const route = (method: string, path: string) => {
     const found = engine.routes.find((r) => r.method === method && r.path === path);

@@ -68,12 +68,18 @@ function declarationJson(n: number, status: HealthStatus, day: string): string {
     district: '310104',
     health: { temperature: unwell ? 38.2 : 36.6, symptoms: unwell ? ['fever'] : ['none'] },
     travel: { places: [] },
-    contacts: unwell ? { hadContact: true, caseType: status === 'red' ? 'confirmed' : 'suspected', lastContactDate: day } : { hadContact: false },
+    contacts: unwell
+      ? { hadContact: true, caseType: status === 'red' ? 'confirmed' : 'suspected', lastContactDate: day }
+      : { hadContact: false },
     returning: { isReturning: false },
   });
 }
 const assessmentJson = (status: HealthStatus) =>
-  JSON.stringify({ status, rulesVersion: '2026.1', reasons: status === 'green' ? [] : [{ rule: status === 'red' ? 'fever-with-contact' : 'fever', status }] });
+  JSON.stringify({
+    status,
+    rulesVersion: '2026.1',
+    reasons: status === 'green' ? [] : [{ rule: status === 'red' ? 'fever-with-contact' : 'fever', status }],
+  });
 /** A stand-in as long as a real HC1 code; seeded codes are already due for renewal, so none is ever served. */
 const PLACEHOLDER_QR = `HC1:${'0'.repeat(330)}`;
 
@@ -122,27 +128,65 @@ export async function seedCity(storage: Storage, options: CityOptions = {}): Pro
         const at = Math.min(now, today - d * DAY_MS + daytime(8));
         status = statusOf(rand());
         const day = new Date(at).toISOString().slice(0, 10);
-        declarationRows.push([`dcl_seed${n}_${d}`, userId, subjectId, '1.1', declarationJson(n, status, day), assessmentJson(status), status, at]);
+        declarationRows.push([
+          `dcl_seed${n}_${d}`,
+          userId,
+          subjectId,
+          '1.1',
+          declarationJson(n, status, day),
+          assessmentJson(status),
+          status,
+          at,
+        ]);
       }
       const issuedAt = now - DAY_MS;
-      codeRows.push([`code_seed${n}`, userId, subjectId, status, '310000', '{"name":"张*","documentTail":"1234"}', PLACEHOLDER_QR, 'seed', issuedAt, issuedAt + 600_000]);
+      codeRows.push([
+        `code_seed${n}`,
+        userId,
+        subjectId,
+        status,
+        '310000',
+        '{"name":"张*","documentTail":"1234"}',
+        PLACEHOLDER_QR,
+        'seed',
+        issuedAt,
+        issuedAt + 600_000,
+      ]);
     }
     await insert('users', ['user_id', 'host', 'identity_status', 'subject_id', 'created_at'], userRows);
     await insert('sessions', ['token_hash', 'user_id', 'expires_at'], sessionRows);
-    await insert('codes', ['code_id', 'user_id', 'subject_id', 'status', 'region', 'display', 'qr_text', 'key_id', 'issued_at', 'expires_at'], codeRows);
-    await insert('declarations', ['declaration_id', 'user_id', 'subject_id', 'form_version', 'declaration', 'assessment', 'status', 'declared_at'], declarationRows);
+    await insert(
+      'codes',
+      ['code_id', 'user_id', 'subject_id', 'status', 'region', 'display', 'qr_text', 'key_id', 'issued_at', 'expires_at'],
+      codeRows,
+    );
+    await insert(
+      'declarations',
+      ['declaration_id', 'user_id', 'subject_id', 'form_version', 'declaration', 'assessment', 'status', 'declared_at'],
+      declarationRows,
+    );
     options.onProgress?.(written);
   }
 
   let nextSubject = 0;
   for (let i = 0; i < orgs; i++) {
     const orgId = seeded.orgId(i);
-    await insert('orgs', ['org_id', 'name', 'admin_token_hash', 'created_at'], [[orgId, `Seeded organisation ${i}`, tokenHash(seeded.adminToken(i)), today]]);
+    await insert(
+      'orgs',
+      ['org_id', 'name', 'admin_token_hash', 'created_at'],
+      [[orgId, `Seeded organisation ${i}`, tokenHash(seeded.adminToken(i)), today]],
+    );
     const venueCount = i === 0 ? LARGE_ORG.venues : 1 + (i % 4);
     await insert(
       'venues',
       ['venue_id', 'org_id', 'name', 'created_at', 'scanner_token_hash'],
-      Array.from({ length: venueCount }, (_, j) => [seeded.venueId(i, j), orgId, `Gate ${j + 1}`, today + j, tokenHash(seeded.scannerToken(i, j))]),
+      Array.from({ length: venueCount }, (_, j) => [
+        seeded.venueId(i, j),
+        orgId,
+        `Gate ${j + 1}`,
+        today + j,
+        tokenHash(seeded.scannerToken(i, j)),
+      ]),
     );
     const staff = Array.from({ length: employeesOf(i, users, orgs) }, () => nextSubject++ % Math.max(1, users));
     const employeeRows = [...new Set(staff)].map((n, k) => [`emp_seed${i}_${k}`, orgId, seeded.subjectId(n), today + k]);
@@ -156,9 +200,23 @@ export async function seedCity(storage: Storage, options: CityOptions = {}): Pro
       const j = k % venueCount;
       const valid = rand() < 0.99;
       const at = today + daytime(16);
-      checkinRows.push([`chk_seed${i}_${k}`, seeded.venueId(i, j), orgId, `venue/${seeded.venueId(i, j)}`, valid, valid ? seeded.subjectId(n) : null, valid ? statusOf(rand()) : null, valid ? null : 'bad_signature', at]);
+      checkinRows.push([
+        `chk_seed${i}_${k}`,
+        seeded.venueId(i, j),
+        orgId,
+        `venue/${seeded.venueId(i, j)}`,
+        valid,
+        valid ? seeded.subjectId(n) : null,
+        valid ? statusOf(rand()) : null,
+        valid ? null : 'bad_signature',
+        at,
+      ]);
       if (checkinRows.length === 10_000 || k === scans - 1) {
-        await insert('checkins', ['checkin_id', 'venue_id', 'org_id', 'scanned_by', 'valid', 'subject_id', 'status', 'reason', 'checked_in_at'], checkinRows.splice(0));
+        await insert(
+          'checkins',
+          ['checkin_id', 'venue_id', 'org_id', 'scanned_by', 'valid', 'subject_id', 'status', 'reason', 'checked_in_at'],
+          checkinRows.splice(0),
+        );
       }
     }
     if (i % 100 === 0) options.onProgress?.(written);

@@ -18,7 +18,13 @@ function count(value: string | undefined, fallback: number, what: string): numbe
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { users: { type: 'string' }, orgs: { type: 'string' }, days: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      users: { type: 'string' },
+      orgs: { type: 'string' },
+      days: { type: 'string' },
+      db: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   });
   if (values.help) return void console.log(USAGE);
@@ -39,15 +45,24 @@ async function main(): Promise<void> {
       onProgress(rows) {
         if (performance.now() - reported < 10_000) return;
         reported = performance.now();
-        console.log(`  ${total(rows).toLocaleString('en')} rows (${Math.round(total(rows) / ((reported - started) / 1000)).toLocaleString('en')} rows/s)`);
+        console.log(
+          `  ${total(rows).toLocaleString('en')} rows (${Math.round(total(rows) / ((reported - started) / 1000)).toLocaleString('en')} rows/s)`,
+        );
       },
     });
     const seconds = (performance.now() - started) / 1000;
     const bytes = await storage.sizeInBytes();
-    console.log(`seeded ${db.replace(/\/\/[^@]*@/, '//')}: ${users.toLocaleString('en')} users, ${orgs.toLocaleString('en')} organisations, ${days} days`);
-    for (const [table, rows] of Object.entries(written)) console.log(`  ${table.padEnd(13)} ${rows.toLocaleString('en').padStart(12)} rows`);
-    console.log(`  ${total(written).toLocaleString('en')} rows in ${seconds.toFixed(1)} s: ${Math.round(total(written) / seconds).toLocaleString('en')} rows/s`);
-    console.log(`  database ${(bytes / 1e6).toFixed(1)} MB: ${users > 0 ? Math.round(bytes / users).toLocaleString('en') : 0} bytes per user`);
+    console.log(
+      `seeded ${db.replace(/\/\/[^@]*@/, '//')}: ${users.toLocaleString('en')} users, ${orgs.toLocaleString('en')} organisations, ${days} days`,
+    );
+    for (const [table, rows] of Object.entries(written))
+      console.log(`  ${table.padEnd(13)} ${rows.toLocaleString('en').padStart(12)} rows`);
+    console.log(
+      `  ${total(written).toLocaleString('en')} rows in ${seconds.toFixed(1)} s: ${Math.round(total(written) / seconds).toLocaleString('en')} rows/s`,
+    );
+    console.log(
+      `  database ${(bytes / 1e6).toFixed(1)} MB: ${users > 0 ? Math.round(bytes / users).toLocaleString('en') : 0} bytes per user`,
+    );
   } finally {
     await storage.close();
   }

@@ -29,7 +29,8 @@ export const PURGES: ReadonlyArray<{ kind: keyof PurgeReport; table: string; whe
   {
     kind: 'codes',
     table: 'codes',
-    where: 'expires_at < @codesBefore AND EXISTS (SELECT 1 FROM codes newer WHERE newer.user_id = codes.user_id AND newer.issued_at > codes.issued_at)',
+    where:
+      'expires_at < @codesBefore AND EXISTS (SELECT 1 FROM codes newer WHERE newer.user_id = codes.user_id AND newer.issued_at > codes.issued_at)',
   },
   { kind: 'checkins', table: 'checkins', where: 'checked_in_at < @checkinsBefore' },
 ];

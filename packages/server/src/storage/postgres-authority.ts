@@ -1,4 +1,12 @@
-import { ancestorPrefixes, type AuditEntry, type AuthorityStore, type StoredAppeal, type StoredManualStatus, type StoredOperator, type StoredRuleSet } from '@healthcode/service';
+import {
+  ancestorPrefixes,
+  type AuditEntry,
+  type AuthorityStore,
+  type StoredAppeal,
+  type StoredManualStatus,
+  type StoredOperator,
+  type StoredRuleSet,
+} from '@healthcode/service';
 import { num, str, type Row } from './rows.js';
 
 /** A connection (or the pool) that runs named statements. */
@@ -28,7 +36,12 @@ const toAudit = (r: Row): AuditEntry => ({
   ...(r.reason === null ? {} : { reason: str(r.reason) }),
   ...(r.details === null ? {} : { details: json(r.details) }),
 });
-const toRuleSet = (r: Row): StoredRuleSet => ({ version: str(r.version), ruleSet: json(r.rule_set), publishedAt: num(r.published_at), publishedBy: str(r.published_by) });
+const toRuleSet = (r: Row): StoredRuleSet => ({
+  version: str(r.version),
+  ruleSet: json(r.rule_set),
+  publishedAt: num(r.published_at),
+  publishedBy: str(r.published_by),
+});
 
 /**
  * The health authority's area in the server's PostgreSQL database (schema version 2 of
@@ -51,7 +64,11 @@ export function createPostgresAuthorityStore(db: PgAccess, tokenHash: (token: st
       return row && toOperator(row);
     },
     async revokeOperator(operatorId, at) {
-      const rows = await db.query('revoke-operator', 'UPDATE operators SET revoked_at = $1 WHERE operator_id = $2 AND revoked_at IS NULL RETURNING 1 AS revoked', [at, operatorId]);
+      const rows = await db.query(
+        'revoke-operator',
+        'UPDATE operators SET revoked_at = $1 WHERE operator_id = $2 AND revoked_at IS NULL RETURNING 1 AS revoked',
+        [at, operatorId],
+      );
       return rows.length === 1;
     },
     async appendAudit(e) {
@@ -90,17 +107,40 @@ export function createPostgresAuthorityStore(db: PgAccess, tokenHash: (token: st
         );
         if (added.length === 0) return false;
         for (const c of facts.contacts) {
-          await tx.query('insert-contact', 'INSERT INTO fact_contacts VALUES ($1, $2, $3, $4, $5, $6)', [c.subjectId, c.caseType, c.lastContactDate, c.source, c.batchId, c.recordedAt]);
+          await tx.query('insert-contact', 'INSERT INTO fact_contacts VALUES ($1, $2, $3, $4, $5, $6)', [
+            c.subjectId,
+            c.caseType,
+            c.lastContactDate,
+            c.source,
+            c.batchId,
+            c.recordedAt,
+          ]);
         }
         for (const t of facts.tests) {
-          await tx.query('insert-test', 'INSERT INTO fact_tests VALUES ($1, $2, $3, $4, $5, $6)', [t.subjectId, t.sampledAt, t.result, t.labId, t.batchId, t.recordedAt]);
+          await tx.query('insert-test', 'INSERT INTO fact_tests VALUES ($1, $2, $3, $4, $5, $6)', [
+            t.subjectId,
+            t.sampledAt,
+            t.result,
+            t.labId,
+            t.batchId,
+            t.recordedAt,
+          ]);
         }
         return true;
       });
     },
     async getBatch(batchId) {
       const [r] = await db.query('get-batch', 'SELECT * FROM fact_batches WHERE batch_id = $1', [batchId]);
-      return r && { batchId: str(r.batch_id), kind: str(r.kind) as 'contacts' | 'tests', lines: num(r.lines), subjects: num(r.subjects), receivedAt: num(r.received_at), receivedBy: str(r.received_by) };
+      return (
+        r && {
+          batchId: str(r.batch_id),
+          kind: str(r.kind) as 'contacts' | 'tests',
+          lines: num(r.lines),
+          subjects: num(r.subjects),
+          receivedAt: num(r.received_at),
+          receivedBy: str(r.received_by),
+        }
+      );
     },
     async saveManualStatus(s) {
       await db.query(
@@ -121,12 +161,20 @@ export function createPostgresAuthorityStore(db: PgAccess, tokenHash: (token: st
       ]);
       return {
         contacts: contacts.map((r) => ({
-          subjectId, caseType: str(r.case_type) as 'confirmed' | 'suspected', lastContactDate: str(r.last_contact_date),
-          source: str(r.source), batchId: str(r.batch_id), recordedAt: num(r.recorded_at),
+          subjectId,
+          caseType: str(r.case_type) as 'confirmed' | 'suspected',
+          lastContactDate: str(r.last_contact_date),
+          source: str(r.source),
+          batchId: str(r.batch_id),
+          recordedAt: num(r.recorded_at),
         })),
         tests: tests.map((r) => ({
-          subjectId, sampledAt: num(r.sampled_at), result: str(r.result) as 'negative' | 'positive',
-          labId: str(r.lab_id), batchId: str(r.batch_id), recordedAt: num(r.recorded_at),
+          subjectId,
+          sampledAt: num(r.sampled_at),
+          result: str(r.result) as 'negative' | 'positive',
+          labId: str(r.lab_id),
+          batchId: str(r.batch_id),
+          recordedAt: num(r.recorded_at),
         })),
         manual: manual.map((r) => record<StoredManualStatus>(r)),
       };
@@ -170,7 +218,11 @@ export function createPostgresAuthorityStore(db: PgAccess, tokenHash: (token: st
       const found = new Set<string>();
       for (const a of areas) {
         for (const prefix of ancestorPrefixes(a.prefix)) {
-          const rows = await db.query('stays-at', 'SELECT subject_id FROM stays WHERE prefix = $1 AND to_day >= $2 AND from_day <= $3', [prefix, a.from, a.to]);
+          const rows = await db.query('stays-at', 'SELECT subject_id FROM stays WHERE prefix = $1 AND to_day >= $2 AND from_day <= $3', [
+            prefix,
+            a.from,
+            a.to,
+          ]);
           for (const r of rows) found.add(str(r.subject_id));
         }
         // ':' sorts right after '9': [prefix, prefix || ':') holds every code below the prefix.

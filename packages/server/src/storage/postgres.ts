@@ -123,7 +123,9 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     await transaction(async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(${LOCKS.migrations})`);
       if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+      );
       const [row] = (await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations')).rows;
       for (let version = row?.version ?? 0; version < PG_MIGRATIONS.length; version++) {
         await client.query(PG_MIGRATIONS[version] ?? '');
@@ -135,7 +137,18 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     throw error;
   }
 
-  const codeValues = (c: StoredCode) => [c.codeId, c.userId, c.subjectId, c.status, c.region, JSON.stringify(c.display), c.qrText, c.keyId, c.issuedAt, c.expiresAt];
+  const codeValues = (c: StoredCode) => [
+    c.codeId,
+    c.userId,
+    c.subjectId,
+    c.status,
+    c.region,
+    JSON.stringify(c.display),
+    c.qrText,
+    c.keyId,
+    c.issuedAt,
+    c.expiresAt,
+  ];
   const insertCode = (db: Queryable, c: StoredCode) =>
     query(
       db,
@@ -149,7 +162,8 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
   const latestCode = (db: Queryable, userId: string) =>
     query(db, 'latest-code', 'SELECT * FROM codes WHERE user_id = $1 ORDER BY issued_at DESC, seq DESC LIMIT 1', [userId]);
   // Serialises the writes of one user's current code (declarations and renewals) across processes.
-  const lockUserCodes = (db: Queryable, userId: string) => query(db, 'lock-user-codes', 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [userId]);
+  const lockUserCodes = (db: Queryable, userId: string) =>
+    query(db, 'lock-user-codes', 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [userId]);
   // An answer replaces its key's pending claim; the first answer under a key wins.
   const saveAnswer = (db: Queryable, a: StoredAnswer | undefined) =>
     a &&
@@ -161,7 +175,10 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       [a.userId, a.key, a.fingerprint, a.status, JSON.stringify(a.body), a.createdAt],
     );
 
-  async function claimIdempotencyKey(claim: IdempotencyClaim, staleBefore = Number.MIN_SAFE_INTEGER): Promise<IdempotencyRecord | undefined> {
+  async function claimIdempotencyKey(
+    claim: IdempotencyClaim,
+    staleBefore = Number.MIN_SAFE_INTEGER,
+  ): Promise<IdempotencyRecord | undefined> {
     // A claim released between our insert and our read leaves nothing to read: claim again.
     for (;;) {
       // A pending claim made before staleBefore belongs to a process that died: it is taken over.
@@ -174,7 +191,10 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
         [claim.userId, claim.key, claim.fingerprint, claim.createdAt, staleBefore],
       );
       if (taken.length === 1) return undefined;
-      const earlier = await one(toIdempotency, 'get-key', 'SELECT * FROM idempotency WHERE user_id = $1 AND key = $2', [claim.userId, claim.key]);
+      const earlier = await one(toIdempotency, 'get-key', 'SELECT * FROM idempotency WHERE user_id = $1 AND key = $2', [
+        claim.userId,
+        claim.key,
+      ]);
       if (earlier) return earlier;
     }
   }
@@ -236,9 +256,12 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     const report: PurgeReport = { sessions: 0, idempotency: 0, declarations: 0, codes: 0, checkins: 0 };
     const params = { ...purgeCutoffs(now, retention), limit: retention.batchSize };
     for (const { kind, table, where } of PURGES) {
-      const { text, values } = positional(`DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM ${table} WHERE ${where} LIMIT @limit)`, params);
+      const { text, values } = positional(
+        `DELETE FROM ${table} WHERE ctid IN (SELECT ctid FROM ${table} WHERE ${where} LIMIT @limit)`,
+        params,
+      );
       // Each batch is its own statement (and transaction): no lock is held for long.
-      for (let removed = retention.batchSize; removed === retention.batchSize; ) {
+      for (let removed = retention.batchSize; removed === retention.batchSize;) {
         removed = (await pool.query({ name: `purge-${kind}`, text, values })).rowCount ?? 0;
         report[kind] += removed;
       }
@@ -301,9 +324,12 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       );
     },
     findSession: (token) =>
-      one((r) => ({ userId: str(r.user_id), expiresAt: num(r.expires_at) }), 'find-session', 'SELECT user_id, expires_at FROM sessions WHERE token_hash = $1', [
-        tokenHash(token),
-      ]),
+      one(
+        (r) => ({ userId: str(r.user_id), expiresAt: num(r.expires_at) }),
+        'find-session',
+        'SELECT user_id, expires_at FROM sessions WHERE token_hash = $1',
+        [tokenHash(token)],
+      ),
     async deleteSession(token) {
       await query(pool, 'delete-session', 'DELETE FROM sessions WHERE token_hash = $1', [tokenHash(token)]);
     },
@@ -318,7 +344,14 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     },
     getReview: (reviewId) => one(toReview, 'get-review', 'SELECT * FROM reviews WHERE review_id = $1', [reviewId]),
     async listPendingReviews(limit) {
-      return (await query(pool, 'pending-reviews', "SELECT * FROM reviews WHERE identity_status = 'pending_review' ORDER BY submitted_at LIMIT $1", [limit])).map(toReview);
+      return (
+        await query(
+          pool,
+          'pending-reviews',
+          "SELECT * FROM reviews WHERE identity_status = 'pending_review' ORDER BY submitted_at LIMIT $1",
+          [limit],
+        )
+      ).map(toReview);
     },
     commitDeclaration({ declaration: d, code, idempotency }) {
       return transaction(async (db) => {
@@ -331,7 +364,14 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
         );
         if (bound.length !== 1) return false;
         await query(db, 'insert-declaration', 'INSERT INTO declarations VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-          d.declarationId, d.userId, d.subjectId, d.formVersion, JSON.stringify(d.declaration), JSON.stringify(d.assessment), d.status, d.declaredAt,
+          d.declarationId,
+          d.userId,
+          d.subjectId,
+          d.formVersion,
+          JSON.stringify(d.declaration),
+          JSON.stringify(d.assessment),
+          d.status,
+          d.declaredAt,
         ]);
         await insertCode(db, code);
         await saveAnswer(db, idempotency);
@@ -339,9 +379,14 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       });
     },
     async listDeclarations(subjectId, since) {
-      return (await query(pool, 'list-declarations', 'SELECT * FROM declarations WHERE subject_id = $1 AND declared_at >= $2 ORDER BY declared_at', [subjectId, since])).map(
-        toDeclaration,
-      );
+      return (
+        await query(
+          pool,
+          'list-declarations',
+          'SELECT * FROM declarations WHERE subject_id = $1 AND declared_at >= $2 ORDER BY declared_at',
+          [subjectId, since],
+        )
+      ).map(toDeclaration);
     },
     async saveCode(code) {
       await insertCode(pool, code);
@@ -360,7 +405,9 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       });
     },
     async outstandingCodes(subjectId, now) {
-      return (await query(pool, 'outstanding-codes', 'SELECT * FROM codes WHERE subject_id = $1 AND expires_at > $2', [subjectId, now])).map(toCode);
+      return (
+        await query(pool, 'outstanding-codes', 'SELECT * FROM codes WHERE subject_id = $1 AND expires_at > $2', [subjectId, now])
+      ).map(toCode);
     },
     claimIdempotencyKey,
     async releaseIdempotencyKey(userId, key) {
@@ -387,7 +434,9 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
       return added.length === 1;
     },
     async listEmployees(orgId) {
-      return (await query(pool, 'list-employees', 'SELECT * FROM employees WHERE org_id = $1 ORDER BY created_at, seq', [orgId])).map(toEmployee);
+      return (await query(pool, 'list-employees', 'SELECT * FROM employees WHERE org_id = $1 ORDER BY created_at, seq', [orgId])).map(
+        toEmployee,
+      );
     },
     async saveVenue(v, scannerToken) {
       await query(
@@ -399,7 +448,8 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
         [v.venueId, v.orgId, v.name, v.address ?? null, v.createdAt, tokenHash(scannerToken)],
       );
     },
-    findVenueByScannerToken: (token) => one(toVenue, 'venue-by-token', 'SELECT * FROM venues WHERE scanner_token_hash = $1', [tokenHash(token)]),
+    findVenueByScannerToken: (token) =>
+      one(toVenue, 'venue-by-token', 'SELECT * FROM venues WHERE scanner_token_hash = $1', [tokenHash(token)]),
     async listVenues(orgId) {
       return (await query(pool, 'list-venues', 'SELECT * FROM venues WHERE org_id = $1 ORDER BY created_at, seq', [orgId])).map(toVenue);
     },
@@ -418,11 +468,12 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     },
     async listCheckins(orgId, from, to) {
       return (
-        await query(pool, 'list-checkins', 'SELECT * FROM checkins WHERE org_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3 ORDER BY checked_in_at, seq', [
-          orgId,
-          from,
-          to,
-        ])
+        await query(
+          pool,
+          'list-checkins',
+          'SELECT * FROM checkins WHERE org_id = $1 AND checked_in_at >= $2 AND checked_in_at < $3 ORDER BY checked_in_at, seq',
+          [orgId, from, to],
+        )
       ).map(toCheckin);
     },
     summariseOrgDay,
@@ -464,12 +515,17 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
 
 /** A value in COPY's text format: `\\N` for null, backslash escapes for the separators. */
 const copyValue = (v: unknown): string =>
-  v === null || v === undefined ? '\\N' : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
+  v === null || v === undefined
+    ? '\\N'
+    : String(v).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
 
 /** Rows as COPY text lines, a few thousand per chunk. */
 function* copyLines(rows: readonly unknown[][]): Generator<string> {
   for (let start = 0; start < rows.length; start += 4_096) {
-    yield rows.slice(start, start + 4_096).map((row) => `${row.map(copyValue).join('\t')}\n`).join('');
+    yield rows
+      .slice(start, start + 4_096)
+      .map((row) => `${row.map(copyValue).join('\t')}\n`)
+      .join('');
   }
 }
 

@@ -189,7 +189,9 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
       declaredByStatus,
       notDeclared: staff.filter((r) => r.day_status === null).map(toEmployee),
       venues: many(q.venueDay, venueSummary, range),
-      visitors: (({ green, yellow, red }) => ({ total: green + yellow + red, byStatus: { green, yellow, red } }))(counts(q.visitorsByStatus)),
+      visitors: (({ green, yellow, red }) => ({ total: green + yellow + red, byStatus: { green, yellow, red } }))(
+        counts(q.visitorsByStatus),
+      ),
     };
   });
   // One short transaction per batch, so requests get the database between batches.
@@ -198,7 +200,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     const report: PurgeReport = { sessions: 0, idempotency: 0, declarations: 0, codes: 0, checkins: 0 };
     const params = { ...purgeCutoffs(now, retention), limit: retention.batchSize };
     for (const { kind, statement } of q.purges) {
-      for (let removed = retention.batchSize; removed === retention.batchSize; ) {
+      for (let removed = retention.batchSize; removed === retention.batchSize;) {
         removed = purgeBatch(statement, params);
         report[kind] += removed;
       }

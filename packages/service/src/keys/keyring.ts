@@ -191,7 +191,13 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
     `${keys.map((k) => `${k.jwk.kid}/${k.notAfter ?? ''}`).join(',')};${revoked.length}:${revoked[revoked.length - 1] ?? ''}`;
   const wanted = (nowSec: number) => {
     const keys = publishedKeys(nowSec);
-    return { keys, fingerprint: fingerprintOf(keys, liveRevocations(nowSec).map((r) => r.codeId)) };
+    return {
+      keys,
+      fingerprint: fingerprintOf(
+        keys,
+        liveRevocations(nowSec).map((r) => r.codeId),
+      ),
+    };
   };
   const isFresh = (fingerprint: string, nowSec: number) =>
     published !== undefined && published.fingerprint === fingerprint && nowSec < published.value.trust.issuedAt + listTtl / 4;
@@ -209,7 +215,13 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
       return;
     }
     const trust = await frozen(signed, Math.floor(now().getTime() / 1000));
-    published = { value: { trust, signed }, fingerprint: fingerprintOf(trust.issuers.flatMap((i) => i.keys), trust.revokedCodeIds) };
+    published = {
+      value: { trust, signed },
+      fingerprint: fingerprintOf(
+        trust.issuers.flatMap((i) => i.keys),
+        trust.revokedCodeIds,
+      ),
+    };
   }
 
   /** Runs `change` on the shared keys under the store's lock, or on the local ones when nothing is shared. */
@@ -281,7 +293,10 @@ export function createKeyring(initial: KeyringState, options: KeyringOptions): K
       const nowSec = Math.floor(now().getTime() / 1000);
       await changeShared(async () => {
         const known = new Set((state.revokedCodes ?? []).map((r) => r.codeId));
-        state.revokedCodes = [...liveRevocations(nowSec), ...codes.filter((c) => !known.has(c.codeId) && nowSec < c.expiresAt + RETIRED_KEY_SLACK_SECONDS)];
+        state.revokedCodes = [
+          ...liveRevocations(nowSec),
+          ...codes.filter((c) => !known.has(c.codeId) && nowSec < c.expiresAt + RETIRED_KEY_SLACK_SECONDS),
+        ];
         await options.onChange?.(structuredCloneState(state));
       });
     },

@@ -170,7 +170,14 @@ export function createMemoryStore(): ServiceStore {
       const day = declarations.filter((d) => inRange(d.declaredAt, from, to)).sort(byTime((d) => d.declaredAt));
       const staff = employees.filter((e) => e.orgId === orgId);
       const places = [...venues.values()].filter((v) => v.orgId === orgId);
-      return copy(summariseOrgDayInMemory(staff, places, day, checkins.filter((c) => c.orgId === orgId && inRange(c.checkedInAt, from, to))));
+      return copy(
+        summariseOrgDayInMemory(
+          staff,
+          places,
+          day,
+          checkins.filter((c) => c.orgId === orgId && inRange(c.checkedInAt, from, to)),
+        ),
+      );
     },
     async purgeExpired(now, retention) {
       const report = { sessions: 0, idempotency: 0, declarations: 0, codes: 0, checkins: 0 };

@@ -6,18 +6,44 @@ import type { StoreContractOptions } from './store-suite.js';
 const T0 = Date.parse('2026-11-27T02:00:00.000Z');
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const RETENTION: RetentionPolicy = { answeredMs: DAY, pendingMs: 5 * MINUTE, declarationsMs: 28 * DAY, codesMs: DAY, checkinsMs: 28 * DAY, batchSize: 2 };
+const RETENTION: RetentionPolicy = {
+  answeredMs: DAY,
+  pendingMs: 5 * MINUTE,
+  declarationsMs: 28 * DAY,
+  codesMs: DAY,
+  checkinsMs: 28 * DAY,
+  batchSize: 2,
+};
 
 let serial = 0;
 const code = (userId: string, issuedAt: number, status: HealthStatus = 'green'): StoredCode => ({
-  codeId: `code${++serial}`, userId, subjectId: `subject-of-${userId}`, status, region: '310000', display: { name: '张*' },
-  qrText: `HC1:${serial}`, keyId: 'issuer-1', issuedAt, expiresAt: issuedAt + 10 * MINUTE,
+  codeId: `code${++serial}`,
+  userId,
+  subjectId: `subject-of-${userId}`,
+  status,
+  region: '310000',
+  display: { name: '张*' },
+  qrText: `HC1:${serial}`,
+  keyId: 'issuer-1',
+  issuedAt,
+  expiresAt: issuedAt + 10 * MINUTE,
 });
 const declaration = (userId: string, subjectId: string, declaredAt: number, status: HealthStatus = 'green'): StoredDeclaration => ({
-  declarationId: `dcl${++serial}`, userId, subjectId, formVersion: '1.1', declaration: { n: serial }, assessment: { status }, status, declaredAt,
+  declarationId: `dcl${++serial}`,
+  userId,
+  subjectId,
+  formVersion: '1.1',
+  declaration: { n: serial },
+  assessment: { status },
+  status,
+  declaredAt,
 });
 const checkin = (venueId: string, orgId: string, at: number, seen?: { subjectId: string; status: HealthStatus }): StoredCheckin => ({
-  checkinId: `chk${++serial}`, venueId, orgId, scannedBy: `venue/${venueId}`, checkedInAt: at,
+  checkinId: `chk${++serial}`,
+  venueId,
+  orgId,
+  scannedBy: `venue/${venueId}`,
+  checkedInAt: at,
   ...(seen ? { valid: true, ...seen } : { valid: false, reason: 'bad_signature' }),
 });
 
@@ -25,7 +51,10 @@ const checkin = (venueId: string, orgId: string, at: number, seen?: { subjectId:
 async function declare(store: ServiceStore, userId: string, subjectId: string, at: number, status: HealthStatus = 'green') {
   if (!(await store.getUser(userId))) await store.saveUser({ userId, host: 'wechat', identityStatus: 'verified', createdAt: at });
   const committed = { ...code(userId, at, status), subjectId };
-  return { ok: await store.commitDeclaration({ declaration: declaration(userId, subjectId, at, status), code: committed }), code: committed };
+  return {
+    ok: await store.commitDeclaration({ declaration: declaration(userId, subjectId, at, status), code: committed }),
+    code: committed,
+  };
 }
 
 /**
@@ -46,7 +75,10 @@ export function testStoreRecords({ name, open }: StoreContractOptions): void {
 
     it('renews a code only while the one it replaces is still current; of two concurrent renewals one wins', async () => {
       const { code: first } = await declare(store, 'wechat:r1', 'S-r1', T0);
-      const [a, b] = await Promise.all([store.renewCode(code('wechat:r1', T0 + MINUTE), first.codeId), store.renewCode(code('wechat:r1', T0 + MINUTE), first.codeId)]);
+      const [a, b] = await Promise.all([
+        store.renewCode(code('wechat:r1', T0 + MINUTE), first.codeId),
+        store.renewCode(code('wechat:r1', T0 + MINUTE), first.codeId),
+      ]);
       expect(a).toEqual(b);
       expect(await store.latestCode('wechat:r1')).toEqual(a);
       const late = await store.renewCode(code('wechat:r1', T0 + 2 * MINUTE), first.codeId);

@@ -1,11 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  IdempotencyClaim,
-  RetentionPolicy,
-  ServiceStore,
-  StoredAnswer,
-  StoredCheckin,
-} from '@healthcode/service';
+import type { IdempotencyClaim, RetentionPolicy, ServiceStore, StoredAnswer, StoredCheckin } from '@healthcode/service';
 
 /** Options of {@link testStoreIdempotencyAndPurge}. */
 export interface StoreContractOptions {

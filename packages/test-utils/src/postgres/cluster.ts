@@ -29,7 +29,8 @@ export function postgresUnavailable(bin = process.env.HEALTHCODE_PG_BIN ?? DEFAU
   for (const tool of ['initdb', 'pg_ctl']) {
     if (!existsSync(join(bin, tool))) return `no PostgreSQL binaries in ${bin} (install postgresql-15 or set HEALTHCODE_PG_BIN)`;
   }
-  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0) return 'running as root and there is no postgres user to run initdb as';
+  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0)
+    return 'running as root and there is no postgres user to run initdb as';
   return undefined;
 }
 
@@ -58,7 +59,15 @@ export async function startThrowAwayPostgres(bin = process.env.HEALTHCODE_PG_BIN
   try {
     run('initdb', ['-D', data, '-U', 'healthcode', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     const port = await freePort();
-    const settings = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=300'];
+    const settings = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=300',
+    ];
     run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', settings.join(' '), 'start']);
     let stopped = false;
     return {
