@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   API_ROUTES,
-  apiErrorBodySchema,
   apiPath,
   appealSchema,
   auditEntrySchema,
@@ -15,38 +14,20 @@ import {
   publishRuleSetResponseSchema,
   submitDeclarationResponseSchema,
   trustListResponseSchema,
-  type ApiErrorCode,
 } from '@healthcode/core/api';
 import { DEFAULT_RULE_SET } from '@healthcode/core/assessment';
 import { checkAdmission, parseCheckpointPolicy } from '@healthcode/core/checkpoint';
 import { addDays, cityDate } from '@healthcode/core/declaration';
 import { parsePublicJwk, verifyTrustList } from '@healthcode/core';
+import { expectError, expectShape } from './expect.js';
 import { greenAnswers, residentId } from './fixtures.js';
-import type { caller, ContractClock, JsonAnswer, ServiceUnderTest } from './harness.js';
+import type { caller, ContractClock, ServiceUnderTest } from './harness.js';
 
 /** What the authority suite needs of the running contract suite, read once its service is up. */
 export interface AuthoritySuiteContext {
   service: ServiceUnderTest;
   call: ReturnType<typeof caller>;
   clock: ContractClock;
-}
-
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } };
-}
-
-function expectShape<T>(schema: Schema<T>, answer: JsonAnswer, status: number): T {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  const parsed = schema.safeParse(answer.body);
-  if (!parsed.success)
-    throw new Error(`answer outside the contract: ${JSON.stringify(parsed.error.issues)}\n${JSON.stringify(answer.body)}`);
-  return parsed.data;
-}
-
-function expectError(answer: JsonAnswer, code: ApiErrorCode, status: number) {
-  const body = expectShape(apiErrorBodySchema, answer, status);
-  expect(body.error.code).toBe(code);
-  return body.error;
 }
 
 /** Resident numbers 900-999 are this suite's, so its facts concern nobody else's tests. */

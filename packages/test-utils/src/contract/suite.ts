@@ -17,34 +17,16 @@ import {
   submitDeclarationResponseSchema,
   trustListResponseSchema,
   validationFailedDetailsSchema,
-  type ApiErrorCode,
 } from '@healthcode/core/api';
 import { IDEMPOTENCY_IN_PROGRESS } from '@healthcode/service';
 import { parsePublicJwk, verifyCode, verifyTrustList } from '@healthcode/core';
 import { greenAnswers, residentId, unwellAnswers } from './fixtures.js';
 import { caller, manualClock, type JsonAnswer, type ServiceContractOptions, type ServiceUnderTest } from './harness.js';
 import { testAuthorityContract } from './authority-suite.js';
+import { expectError, expectShape, type Schema } from './expect.js';
 
 /** 10:00 in Shanghai: mid-morning, far from the day's edges. */
 const START = new Date('2026-11-27T02:00:00.000Z');
-
-/** The one member of a zod schema the suite uses. */
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: unknown[] } };
-}
-
-function expectShape<T>(schema: Schema<T>, answer: JsonAnswer, status: number): T {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  const parsed = schema.safeParse(answer.body);
-  if (!parsed.success)
-    throw new Error(`answer outside the contract: ${JSON.stringify(parsed.error.issues)}\n${JSON.stringify(answer.body)}`);
-  return parsed.data;
-}
-
-function expectError(answer: JsonAnswer, code: ApiErrorCode, status: number): void {
-  const body = expectShape(apiErrorBodySchema, answer, status);
-  expect(body.error.code).toBe(code);
-}
 
 /**
  * Checks the answers to concurrent duplicates (same `Idempotency-Key`, same body):
