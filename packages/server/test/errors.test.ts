@@ -1,29 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_ROUTES } from '@healthcode/core/api';
-import { startServer, tempDir } from './helpers.js';
+import { serverForSuite } from './helpers.js';
 
 describe('requests fastify refuses before the service sees them', () => {
-  const { dir, cleanup } = tempDir();
-  let env: Awaited<ReturnType<typeof startServer>>;
-  beforeAll(async () => void (env = await startServer(dir)));
-  afterAll(async () => {
-    await env?.server.close();
-    cleanup();
-  });
+  const env = serverForSuite();
 
   it('answers a body in an unparsed media type with unsupported_media_type', async () => {
-    const answer = await env.call('POST', API_ROUTES.sessions, { raw: '<session/>', headers: { 'content-type': 'application/xml' } });
+    const answer = await env().call('POST', API_ROUTES.sessions, { raw: '<session/>', headers: { 'content-type': 'application/xml' } });
     expect(answer).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } });
   });
 
   it('answers broken JSON with bad_request without quoting the body back', async () => {
-    const answer = await env.call('POST', API_ROUTES.sessions, { raw: '{"authCode": "11010119900307651X"' });
+    const answer = await env().call('POST', API_ROUTES.sessions, { raw: '{"authCode": "11010119900307651X"' });
     expect(answer).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
     expect(JSON.stringify(answer.body)).not.toContain('11010119900307651X');
   });
 
   it('answers an empty JSON body with bad_request', async () => {
-    const answer = await env.call('POST', API_ROUTES.sessions, { raw: '', headers: { 'content-type': 'application/json' } });
+    const answer = await env().call('POST', API_ROUTES.sessions, { raw: '', headers: { 'content-type': 'application/json' } });
     expect(answer).toMatchObject({ status: 400, body: { error: { code: 'bad_request' } } });
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type ServerOptions } from '@healthcode/server';
+import { afterAll, beforeAll } from 'vitest';
 import { caller, manualClock } from '@healthcode/test-utils';
 
 /** A temporary directory removed by the returned `cleanup`. */
@@ -22,4 +23,19 @@ export async function startServer(dir: string, options: Partial<ServerOptions> =
   });
   const baseUrl = await server.listen(0);
   return { server, clock, baseUrl, call: caller({ baseUrl, fetch: globalThis.fetch as never }) };
+}
+
+/**
+ * One server for the enclosing describe block: started before its tests, closed (and its
+ * files removed) after them. Returns a getter, since the server exists only once they run.
+ */
+export function serverForSuite(options: Partial<ServerOptions> = {}): () => Awaited<ReturnType<typeof startServer>> & { dir: string } {
+  const { dir, cleanup } = tempDir();
+  let env: (Awaited<ReturnType<typeof startServer>> & { dir: string }) | undefined;
+  beforeAll(async () => void (env = { ...(await startServer(dir, options)), dir }));
+  afterAll(async () => {
+    await env?.server.close();
+    cleanup();
+  });
+  return () => env!;
 }

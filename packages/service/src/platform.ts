@@ -14,8 +14,12 @@ const platform = globalThis as unknown as {
   performance: { now(): number };
 };
 
-/** A UTF-8 decoder that throws on malformed input instead of inserting U+FFFD. */
-export const strictUtf8 = (): StrictUtf8Decoder => new platform.TextDecoder('utf-8', { fatal: true });
+let decoder: StrictUtf8Decoder | undefined;
+/**
+ * The one UTF-8 decoder that throws on malformed input instead of inserting U+FFFD; made on
+ * first use (not at import, and not per request: every request body goes through it).
+ */
+export const strictUtf8 = (): StrictUtf8Decoder => (decoder ??= new platform.TextDecoder('utf-8', { fatal: true }));
 
 /** The pairs of a query string (without `?`), in order. */
 export const searchParams = (query: string): SearchParams => new platform.URLSearchParams(query);

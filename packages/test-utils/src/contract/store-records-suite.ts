@@ -1,19 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HealthStatus } from '@healthcode/core';
-import type { RetentionPolicy, ServiceStore, StoredCheckin, StoredCode, StoredDeclaration } from '@healthcode/service';
-import type { StoreContractOptions } from './store-suite.js';
-
-const T0 = Date.parse('2026-11-27T02:00:00.000Z');
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const RETENTION: RetentionPolicy = {
-  answeredMs: DAY,
-  pendingMs: 5 * MINUTE,
-  declarationsMs: 28 * DAY,
-  codesMs: DAY,
-  checkinsMs: 28 * DAY,
-  batchSize: 2,
-};
+import type { ServiceStore, StoredCheckin, StoredCode, StoredDeclaration } from '@healthcode/service';
+import { DAY, MINUTE, RETENTION, T0, type StoreContractOptions } from './store-suite.js';
 
 let serial = 0;
 const code = (userId: string, issuedAt: number, status: HealthStatus = 'green'): StoredCode => ({

@@ -9,10 +9,11 @@ export interface StoreContractOptions {
   open(): Promise<{ store: ServiceStore; close(): Promise<void> }>;
 }
 
-const T0 = Date.parse('2026-11-27T02:00:00.000Z');
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
-const RETENTION: RetentionPolicy = {
+/** The store suites' clock start, units and a retention policy small enough to test batching. */
+export const T0 = Date.parse('2026-11-27T02:00:00.000Z');
+export const MINUTE = 60_000;
+export const DAY = 24 * 60 * MINUTE;
+export const RETENTION: RetentionPolicy = {
   answeredMs: DAY,
   pendingMs: 5 * MINUTE,
   declarationsMs: 28 * DAY,
