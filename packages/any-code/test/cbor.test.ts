@@ -10,9 +10,13 @@ const hex = (h: string) => Uint8Array.from(h.match(/../g)!, (b) => parseInt(b, 1
 describe('decodeCbor', () => {
   it('reads whatever cborg (an independent encoder) writes from JSON data', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
-        expect(cborToJson(decodeCbor(encode(value)))).toEqual(value);
-      }),
+      // JSON data as JSON text carries it: -0 becomes 0 (cborg writes -0 as the integer 0, as JSON.stringify does).
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown),
+        (value) => {
+          expect(cborToJson(decodeCbor(encode(value)))).toEqual(value);
+        },
+      ),
       { numRuns: 300 },
     );
   });
